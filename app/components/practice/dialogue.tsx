@@ -1,0 +1,69 @@
+// The conversation so far: each turn's lines, stage events and the clinician's replies, newest at the bottom.
+import { useEffect, useRef } from "react";
+import type { CastView, TurnView } from "./types";
+
+const EVENT_ICON: Record<string, string> = {
+  "audio-drop": "🔇",
+  "video-freeze": "⏸",
+  "connection-lost": "⚠",
+  "someone-enters": "🚪",
+  "background-noise": "🔊",
+  "screen-share": "🖥",
+  note: "ℹ",
+};
+
+export function Dialogue({ turns, cast, showFeedback }: { turns: TurnView[]; cast: CastView[]; showFeedback: boolean }) {
+  const end = useRef<HTMLDivElement>(null);
+  const names = new Map(cast.map((c) => [c.id, c]));
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: "nearest" });
+  }, [turns.length]);
+  return (
+    <section className="ws-dialogue" aria-label="Conversation">
+      <ol className="ws-dialogue__list">
+        {turns.map((turn, index) => (
+          <li key={`${turn.nodeId}-${index}`} className="ws-turn">
+            {turn.events.map((event, i) => (
+              <p key={`e${i}`} className={`ws-event ws-event--${event.kind}`}>
+                <span aria-hidden="true">{EVENT_ICON[event.kind] ?? "ℹ"} </span>
+                <span className="nhsuk-u-visually-hidden">Stage event: </span>
+                {event.text}
+              </p>
+            ))}
+            {turn.lines.map((line, i) => {
+              const who = names.get(line.speaker);
+              return line.speaker === "narrator" || !who ? (
+                <p key={`l${i}`} className="ws-line ws-line--narrator">
+                  {line.text}
+                </p>
+              ) : (
+                <div key={`l${i}`} className="ws-line">
+                  <span className="ws-avatar ws-avatar--small" style={{ backgroundColor: who.colour }} aria-hidden="true">
+                    {who.initials}
+                  </span>
+                  <p>
+                    <strong className="ws-line__speaker">{who.name}:</strong> {line.text}
+                  </p>
+                </div>
+              );
+            })}
+            {turn.chosen ? (
+              <div className="ws-line ws-line--you">
+                <p>
+                  <strong className="ws-line__speaker">You:</strong> {turn.chosen.text}
+                </p>
+                {showFeedback && turn.chosen.feedback ? (
+                  <p className="ws-feedback">
+                    <strong>Why it matters: </strong>
+                    {turn.chosen.feedback}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <div ref={end} />
+    </section>
+  );
+}

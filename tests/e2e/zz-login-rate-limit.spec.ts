@@ -1,0 +1,18 @@
+// Runs last (files run in name order on one worker): after it, this address is throttled for a minute.
+import { expect, test } from "@playwright/test";
+
+test("the 11th login attempt in a minute is refused with a clear message", async ({ request, baseURL }) => {
+  const email = "nobody-here@example.org";
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const response = await request.post("/login", { headers: { Origin: baseURL! }, form: { email, password: "wrong password" } });
+    statuses.push(response.status());
+  }
+  // Earlier tests' failures from this address count too, so the limit may bite a little before the 11th.
+  expect(statuses[0]).toBe(400);
+  expect(statuses[10]).toBe(429);
+  const refused = await request.post("/login", { headers: { Origin: baseURL! }, form: { email, password: "wrong password" } });
+  expect(refused.status()).toBe(429);
+  expect(refused.headers()["retry-after"]).toMatch(/^\d+$/);
+  expect(await refused.text()).toContain("Too many login attempts");
+});
