@@ -1,0 +1,156 @@
+// How each lowdb record array maps onto a PostgreSQL table, in an order that satisfies the foreign keys.
+
+export interface CopyColumn {
+  /** The record's field in the lowdb file. */
+  field: string;
+  /** The SQL type the JSON value is read as. */
+  type: string;
+  column: string;
+  /** SQL used in place of a missing value (records written by an older version may lack newer fields). */
+  fallback?: string;
+  /** Wraps the value read from the file, e.g. to lower-case emails. */
+  transform?: (expr: string) => string;
+}
+
+export interface CopyTable {
+  /** The array's key in the lowdb file. */
+  key: string;
+  table: string;
+  /** The columns that identify a record, used to check which records are already in the database. */
+  keyFields: Array<{ field: string; column: string }>;
+  columns: CopyColumn[];
+}
+
+const id = { field: "id", type: "text", column: "id" };
+
+export const COPY_TABLES: CopyTable[] = [
+  {
+    key: "organisations",
+    table: "organisations",
+    keyFields: [{ field: "id", column: "id" }],
+    columns: [id, { field: "name", type: "text", column: "name" }, { field: "createdAt", type: "timestamptz", column: "created_at" }],
+  },
+  {
+    key: "users",
+    table: "users",
+    keyFields: [{ field: "id", column: "id" }],
+    columns: [
+      id,
+      { field: "email", type: "text", column: "email", transform: (e) => `lower(${e})` },
+      { field: "name", type: "text", column: "name" },
+      { field: "passwordHash", type: "text", column: "password_hash" },
+      { field: "active", type: "boolean", column: "active", fallback: "true" },
+      { field: "createdAt", type: "timestamptz", column: "created_at" },
+      { field: "updatedAt", type: "timestamptz", column: "updated_at" },
+    ],
+  },
+  {
+    key: "teams",
+    table: "teams",
+    keyFields: [{ field: "id", column: "id" }],
+    columns: [
+      id,
+      { field: "orgId", type: "text", column: "org_id" },
+      { field: "name", type: "text", column: "name" },
+      { field: "createdAt", type: "timestamptz", column: "created_at" },
+    ],
+  },
+  {
+    key: "memberships",
+    table: "memberships",
+    keyFields: [
+      { field: "userId", column: "user_id" },
+      { field: "orgId", column: "org_id" },
+    ],
+    columns: [
+      { field: "userId", type: "text", column: "user_id" },
+      { field: "orgId", type: "text", column: "org_id" },
+      { field: "roles", type: "text[]", column: "roles", fallback: "'{}'" },
+      { field: "teamIds", type: "text[]", column: "team_ids", fallback: "'{}'" },
+      { field: "createdAt", type: "timestamptz", column: "created_at" },
+    ],
+  },
+  {
+    key: "sessions",
+    table: "sessions",
+    keyFields: [{ field: "id", column: "id" }],
+    columns: [
+      id,
+      { field: "userId", type: "text", column: "user_id" },
+      { field: "orgId", type: "text", column: "org_id" },
+      { field: "createdAt", type: "timestamptz", column: "created_at" },
+      { field: "lastSeenAt", type: "timestamptz", column: "last_seen_at" },
+      { field: "expiresAt", type: "timestamptz", column: "expires_at" },
+    ],
+  },
+  {
+    key: "audit",
+    table: "audit_events",
+    keyFields: [{ field: "id", column: "id" }],
+    columns: [
+      id,
+      { field: "at", type: "timestamptz", column: "at" },
+      { field: "orgId", type: "text", column: "org_id" },
+      { field: "actorId", type: "text", column: "actor_id" },
+      { field: "type", type: "text", column: "type" },
+      { field: "detail", type: "jsonb", column: "detail", fallback: "'{}'" },
+    ],
+  },
+  {
+    key: "attempts",
+    table: "attempts",
+    keyFields: [{ field: "id", column: "id" }],
+    columns: [
+      id,
+      { field: "orgId", type: "text", column: "org_id" },
+      { field: "userId", type: "text", column: "user_id" },
+      { field: "scenarioId", type: "text", column: "scenario_id" },
+      { field: "scenarioVersion", type: "integer", column: "scenario_version" },
+      { field: "mode", type: "text", column: "mode" },
+      { field: "status", type: "text", column: "status", fallback: "'in-progress'" },
+      { field: "snapshot", type: "jsonb", column: "snapshot" },
+      { field: "step", type: "integer", column: "step", fallback: "0" },
+      { field: "path", type: "jsonb", column: "path", fallback: "'[]'" },
+      { field: "confidenceBefore", type: "double precision", column: "confidence_before" },
+      { field: "confidenceAfter", type: "double precision", column: "confidence_after" },
+      { field: "reflection", type: "text", column: "reflection" },
+      { field: "result", type: "jsonb", column: "result" },
+      { field: "presence", type: "jsonb", column: "presence" },
+      { field: "assignmentId", type: "text", column: "assignment_id" },
+      { field: "startedAt", type: "timestamptz", column: "started_at" },
+      { field: "updatedAt", type: "timestamptz", column: "updated_at" },
+      { field: "completedAt", type: "timestamptz", column: "completed_at" },
+    ],
+  },
+];
+
+const quote = (name: string) => `"${name}"`;
+
+/**
+ * One INSERT for a batch of records sent as a single jsonb parameter. Table and column names come from the
+ * fixed table above; the records themselves are only ever a parameter. Rows keep the file's order (ordinality),
+ * so lists come back in the same order as they did from lowdb. Existing records are left untouched.
+ */
+export function insertSql(spec: CopyTable): string {
+  const definitions = spec.columns.map((c) => `${quote(c.field)} ${c.type}`).join(", ");
+  const values = spec.columns.map((c) => {
+    let expr = `r.${quote(c.field)}`;
+    if (c.transform) expr = c.transform(expr);
+    return c.fallback ? `COALESCE(${expr}, ${c.fallback})` : expr;
+  });
+  return `INSERT INTO ${spec.table} (${spec.columns.map((c) => c.column).join(", ")})
+    SELECT ${values.join(", ")}
+      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${definitions})) WITH ORDINALITY
+           AS r(${spec.columns.map((c) => quote(c.field)).join(", ")}, n)
+     ORDER BY r.n
+    ON CONFLICT DO NOTHING`;
+}
+
+/** Counts how many of a batch's records (by key) are in the table. */
+export function countPresentSql(spec: CopyTable): string {
+  const definitions = spec.keyFields.map((k) => `${quote(k.field)} text`).join(", ");
+  const join = spec.keyFields.map((k) => `t.${k.column} = r.${quote(k.field)}`).join(" AND ");
+  return `SELECT count(*)::int AS n
+    FROM jsonb_to_recordset($1::jsonb) AS r(${definitions})
+    JOIN ${spec.table} t ON ${join}`;
+}

@@ -1,0 +1,117 @@
+// Turns PostgreSQL rows into the record types exactly as the lowdb adapter returns them (ISO strings, arrays, nulls).
+import type {
+  Attempt,
+  AttemptMode,
+  AttemptResult,
+  AttemptStatus,
+  AuditDetail,
+  AuditEvent,
+  Membership,
+  Organisation,
+  Role,
+  Session,
+  Team,
+  User,
+} from "../types";
+
+type Row = Record<string, unknown>;
+
+/** timestamptz arrives as a Date; records carry ISO-8601 strings. */
+export function iso(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return new Date(String(value)).toISOString();
+}
+
+export function isoOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : iso(value);
+}
+
+/** jsonb columns hold whatever JSON the app stored; SQL NULL and JSON null both read as null. */
+function jsonOrNull<T>(value: unknown): T | null {
+  return value === undefined || value === null ? null : (value as T);
+}
+
+function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+export function toOrganisation(row: Row): Organisation {
+  return { id: String(row.id), name: String(row.name), createdAt: iso(row.created_at) };
+}
+
+export function toTeam(row: Row): Team {
+  return { id: String(row.id), orgId: String(row.org_id), name: String(row.name), createdAt: iso(row.created_at) };
+}
+
+export function toUser(row: Row): User {
+  return {
+    id: String(row.id),
+    email: String(row.email),
+    name: String(row.name),
+    passwordHash: row.password_hash === null ? null : String(row.password_hash),
+    active: Boolean(row.active),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export function toMembership(row: Row): Membership {
+  return {
+    userId: String(row.user_id),
+    orgId: String(row.org_id),
+    roles: (row.roles as Role[]) ?? [],
+    teamIds: (row.team_ids as string[]) ?? [],
+    createdAt: iso(row.created_at),
+  };
+}
+
+export function toSession(row: Row): Session {
+  return {
+    id: String(row.id),
+    userId: String(row.user_id),
+    orgId: String(row.org_id),
+    createdAt: iso(row.created_at),
+    lastSeenAt: iso(row.last_seen_at),
+    expiresAt: iso(row.expires_at),
+  };
+}
+
+export function toAuditEvent(row: Row): AuditEvent {
+  return {
+    id: String(row.id),
+    at: iso(row.at),
+    orgId: row.org_id === null ? null : String(row.org_id),
+    actorId: row.actor_id === null ? null : String(row.actor_id),
+    type: String(row.type),
+    detail: (row.detail as AuditDetail) ?? {},
+  };
+}
+
+export function toAttempt(row: Row): Attempt {
+  return {
+    id: String(row.id),
+    orgId: String(row.org_id),
+    userId: String(row.user_id),
+    scenarioId: String(row.scenario_id),
+    scenarioVersion: Number(row.scenario_version),
+    mode: row.mode as AttemptMode,
+    status: row.status as AttemptStatus,
+    snapshot: jsonOrNull<unknown>(row.snapshot),
+    step: Number(row.step),
+    path: (row.path as string[]) ?? [],
+    confidenceBefore: numberOrNull(row.confidence_before),
+    confidenceAfter: numberOrNull(row.confidence_after),
+    reflection: row.reflection === null ? null : String(row.reflection),
+    result: jsonOrNull<AttemptResult>(row.result),
+    presence: jsonOrNull<unknown>(row.presence),
+    assignmentId: row.assignment_id === null ? null : String(row.assignment_id),
+    startedAt: iso(row.started_at),
+    updatedAt: iso(row.updated_at),
+    completedAt: isoOrNull(row.completed_at),
+  };
+}
+
+/** jsonb parameters are sent as JSON text: node-postgres would otherwise turn JS arrays into SQL arrays. */
+export function jsonParam(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
