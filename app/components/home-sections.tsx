@@ -1,8 +1,7 @@
 // The role sections of the home page: a clinician's practice, an educator's authoring, an admin's staff and completion.
 import type { AdminHomeData, ClinicianHomeData, EducatorHomeData } from "~/utils/home.server";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+import { formatDate } from "~/utils/format";
 
 export function ClinicianHome({ data }: { data: ClinicianHomeData }) {
   return (

@@ -7,7 +7,7 @@ import { ConfidenceField } from "~/components/confidence-field";
 import { ScoreChart } from "~/components/debrief/score-chart";
 import { DecisionPath } from "~/components/debrief/decision-path";
 import { PresenceDebrief } from "~/components/debrief/presence-debrief";
-import { formatDate } from "~/components/home-sections";
+import { formatDate } from "~/utils/format";
 import { requireOwnAttempt, scenarioForAttempt, startAttempt } from "~/utils/attempts.server";
 import { requireViewer } from "~/utils/auth.server";
 import { buildDebrief } from "~/utils/debrief.server";
@@ -109,6 +109,7 @@ export default function DebriefPage() {
               ))}
             </ul>
             <h2 className="nhsuk-heading-s">What to work on</h2>
+            {debrief.weakest.length === 0 ? <p>Every competency on this path is at or near full marks. Try the other path to test yourself on different turns.</p> : null}
             {debrief.weakest.map((w) => (
               <div key={w.competency}>
                 <p>

@@ -1,7 +1,7 @@
 // My learning: every attempt the clinician has made here, with resume and debrief links.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { formatDate } from "~/components/home-sections";
+import { formatDate } from "~/utils/format";
 import { requireViewer } from "~/utils/auth.server";
 import { listScenarios } from "~/utils/scenario-catalogue.server";
 

@@ -1,4 +1,5 @@
 // Turns a scenario and an attempt into the practice room's view model, sending only what the learner may see.
+import { createHash } from "node:crypto";
 import type { Scenario } from "~/core/scenario";
 import type { Attempt } from "~/storage/types";
 import type { CastView, PracticeView, TurnView } from "~/components/practice/types";
@@ -22,6 +23,15 @@ export function castView(scenario: Scenario): CastView[] {
   }));
 }
 
+/**
+ * Authors tend to write the best response first; showing choices in the file's order would teach "pick 1".
+ * The order is shuffled per attempt and node, deterministically, so a reload shows the same order.
+ */
+export function orderChoices<T extends { id: string }>(choices: T[], seed: string): T[] {
+  const rank = (id: string) => createHash("sha256").update(`${seed}:${id}`).digest().readUInt32BE(0);
+  return [...choices].sort((a, b) => rank(a.id) - rank(b.id));
+}
+
 export function practiceView(scenario: Scenario, attempt: Attempt, previouslyChosen: string[] = []): PracticeView {
   const view = currentView(scenario, attempt);
   const showFeedback = attempt.mode === "learning";
@@ -42,7 +52,7 @@ export function practiceView(scenario: Scenario, attempt: Attempt, previouslyCho
     scenario: { id: scenario.id, title: scenario.title, version: scenario.version, setting: scenario.setting },
     cast: castView(scenario),
     history,
-    choices: attempt.status === "in-progress" ? view.choices : [],
+    choices: attempt.status === "in-progress" ? orderChoices(view.choices, `${attempt.id}:${view.nodeId}:${view.progress.step}`) : [],
     progress: view.progress,
     previouslyChosen,
   };

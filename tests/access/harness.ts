@@ -20,6 +20,8 @@ export interface Harness {
   orgB: string;
   users: Record<Exclude<Persona, "anonymous">, string>;
   cookie(persona: Persona): string | null;
+  /** Fresh sessions for everyone, because a logout case revokes them. */
+  refreshSessions(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function createHarness(): Promise<Harness> {
   const teamB = (await store.createTeam({ orgId: orgB, name: "Team B" })).id;
   const passwordHash = await hashPassword("password-for-tests", FAST_HASH);
   const users = {} as Harness["users"];
+  const orgOf = new Map<Persona, string>();
   const cookies = new Map<Persona, string>();
   for (const persona of PERSONAS) {
     if (persona === "anonymous") continue;
@@ -63,9 +66,15 @@ export async function createHarness(): Promise<Harness> {
     const user = await store.createUser({ email: `${persona}@example.test`, name: `${persona} person`, passwordHash });
     await store.setMembership({ userId: user.id, orgId, roles: [role], teamIds: [other ? teamB : teamA] });
     users[persona] = user.id;
-    const setCookie = await startSession(context, user.id, orgId);
-    cookies.set(persona, setCookie.split(";")[0]!);
+    orgOf.set(persona, orgId);
   }
+  async function refreshSessions() {
+    for (const [persona, orgId] of orgOf) {
+      const setCookie = await startSession(context, users[persona as Exclude<Persona, "anonymous">], orgId);
+      cookies.set(persona, setCookie.split(";")[0]!);
+    }
+  }
+  await refreshSessions();
   return {
     store,
     context,
@@ -73,6 +82,7 @@ export async function createHarness(): Promise<Harness> {
     orgB,
     users,
     cookie: (persona) => cookies.get(persona) ?? null,
+    refreshSessions,
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -13,13 +13,14 @@ const EVENT_ICON: Record<string, string> = {
 };
 
 export function Dialogue({ turns, cast, showFeedback }: { turns: TurnView[]; cast: CastView[]; showFeedback: boolean }) {
-  const end = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLElement>(null);
   const names = new Map(cast.map((c) => [c.id, c]));
   useEffect(() => {
-    end.current?.scrollIntoView?.({ block: "nearest" });
+    // Keep the newest turn in view inside the conversation box without scrolling the whole page.
+    if (box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [turns.length]);
   return (
-    <section className="ws-dialogue" aria-label="Conversation">
+    <section className="ws-dialogue" aria-label="Conversation" ref={box} tabIndex={0}>
       <ol className="ws-dialogue__list">
         {turns.map((turn, index) => (
           <li key={`${turn.nodeId}-${index}`} className="ws-turn">
@@ -63,7 +64,6 @@ export function Dialogue({ turns, cast, showFeedback }: { turns: TurnView[]; cas
           </li>
         ))}
       </ol>
-      <div ref={end} />
     </section>
   );
 }

@@ -16,10 +16,13 @@ export function voiceSettingsFor(index: number, voiceCount: number) {
 
 export function useReadAloud(castIds: string[]) {
   const [enabled, setEnabled] = useState(false);
-  const supported = typeof window !== "undefined" && "speechSynthesis" in window;
+  // Known only in the browser, after hydration, so the server and first client render agree.
+  const [supported, setSupported] = useState(false);
   useEffect(() => {
-    if (supported) setEnabled(window.localStorage.getItem(STORAGE_KEY) === "on");
-  }, [supported]);
+    const available = "speechSynthesis" in window;
+    setSupported(available);
+    if (available) setEnabled(window.localStorage.getItem(STORAGE_KEY) === "on");
+  }, []);
   const toggle = useCallback(() => {
     setEnabled((on) => {
       const next = !on;
