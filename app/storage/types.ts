@@ -176,3 +176,173 @@ export interface Store {
   listAttemptsForOrg(orgId: Id, filter?: { scenarioId?: string; userIds?: Id[] }): Promise<Attempt[]>;
   listAttemptsForScenario(orgId: Id | null, scenarioId: string): Promise<Attempt[]>;
 }
+
+// ----- authored scenarios and versions (authoring studio) -----
+
+export type ScenarioStatus = "draft" | "published" | "archived";
+export type ScenarioSourceKind = "blank" | "bundled" | "json" | "twee" | "h5p" | "xstate";
+
+export interface StoredScenario {
+  /** The scenario's slug; unique within the organisation. */
+  id: string;
+  orgId: Id;
+  /** draft: never published; published: has versions and shows in the catalogue; archived: hidden, history kept. */
+  status: ScenarioStatus;
+  /** The scenario JSON being edited. May be invalid: drafts with errors can be saved but not published. */
+  draft: unknown;
+  /** Incremented on every draft save; a save with an older revision is a conflict (co-authoring). */
+  revision: number;
+  latestVersion: number | null;
+  source: { kind: ScenarioSourceKind; detail: string | null };
+  createdBy: Id;
+  updatedBy: Id;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ScenarioVersion {
+  scenarioId: string;
+  /** null for a bundled scenario's version, recorded so attempts stay pinned when the file changes. */
+  orgId: Id | null;
+  version: number;
+  /** A valid scenario JSON, immutable once written. */
+  content: unknown;
+  publishedAt: Timestamp;
+  publishedBy: Id | null;
+}
+
+// ----- tracking: assignments, invitations, certificates, xAPI -----
+
+export interface Assignment {
+  id: Id;
+  orgId: Id;
+  scenarioId: string;
+  /** The version assigned; a passed attempt on this version or a later one completes it. */
+  scenarioVersion: number;
+  teamIds: Id[];
+  userIds: Id[];
+  dueAt: Timestamp;
+  assessment: boolean;
+  createdBy: Id;
+  createdAt: Timestamp;
+  archivedAt: Timestamp | null;
+}
+
+export interface Invitation {
+  /** SHA-256 of the one-time token in the set-password link. */
+  id: Id;
+  userId: Id;
+  orgId: Id;
+  createdBy: Id;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  usedAt: Timestamp | null;
+}
+
+export interface Certificate {
+  /** Short, unguessable code printed on the certificate and used in its verification URL. */
+  code: string;
+  attemptId: Id;
+  orgId: Id;
+  userId: Id;
+  issuedAt: Timestamp;
+}
+
+export interface LrsSettings {
+  endpoint: string;
+  username: string;
+  /** Kept server-side only; never sent to a browser. */
+  password: string;
+}
+
+export interface OrgSettings {
+  orgId: Id;
+  lrs: LrsSettings | null;
+  updatedAt: Timestamp;
+}
+
+export interface XapiQueueItem {
+  id: Id;
+  orgId: Id;
+  statement: unknown;
+  tries: number;
+  nextTryAt: Timestamp;
+  lastError: string | null;
+  createdAt: Timestamp;
+  sentAt: Timestamp | null;
+}
+
+export interface NewStaffMember {
+  email: string;
+  name: string;
+  roles: Role[];
+  teamIds: Id[];
+}
+
+export interface ScenarioStore {
+  /** Throws UniqueViolationError (field "id") when the organisation already has a scenario with that id. */
+  createScenario(input: {
+    orgId: Id;
+    id: string;
+    draft: unknown;
+    createdBy: Id;
+    source: StoredScenario["source"];
+  }): Promise<StoredScenario>;
+  getScenarioRecord(orgId: Id, id: string): Promise<StoredScenario | null>;
+  listScenarioRecords(orgId: Id): Promise<StoredScenario[]>;
+  /** ConflictError when expectedRevision is not the stored revision (someone else saved first). */
+  saveScenarioDraft(input: { orgId: Id; id: string; expectedRevision: number; draft: unknown; updatedBy: Id }): Promise<StoredScenario>;
+  setScenarioStatus(orgId: Id, id: string, status: ScenarioStatus): Promise<StoredScenario>;
+  /**
+   * Writes an immutable version and marks the scenario published, atomically. ConflictError when expectedRevision
+   * is stale or the version number already exists.
+   */
+  publishScenarioVersion(input: {
+    orgId: Id;
+    scenarioId: string;
+    version: number;
+    content: unknown;
+    publishedBy: Id;
+    expectedRevision: number;
+  }): Promise<ScenarioVersion>;
+  /** Records a bundled scenario's version (orgId null) if it is not there yet; returns the stored one. */
+  ensureBundledVersion(input: { scenarioId: string; version: number; content: unknown }): Promise<ScenarioVersion>;
+  getScenarioVersion(orgId: Id | null, scenarioId: string, version: number): Promise<ScenarioVersion | null>;
+  listScenarioVersions(orgId: Id | null, scenarioId: string): Promise<ScenarioVersion[]>;
+}
+
+export interface TrackingStore {
+  createAssignment(input: Omit<Assignment, "id" | "createdAt" | "archivedAt">): Promise<Assignment>;
+  getAssignment(orgId: Id, id: Id): Promise<Assignment | null>;
+  listAssignments(orgId: Id, filter?: { includeArchived?: boolean }): Promise<Assignment[]>;
+  archiveAssignment(orgId: Id, id: Id, at: Timestamp): Promise<Assignment>;
+
+  /**
+   * Creates every new user and membership, or nothing: any duplicate or invalid row throws before a write
+   * (UniqueViolationError for an email already taken in this store).
+   */
+  importStaff(orgId: Id, members: NewStaffMember[]): Promise<User[]>;
+  /** Keyset pagination over an organisation's members, ordered by user id, for streamed exports. */
+  listMembersPage(orgId: Id, page: { after: Id | null; limit: number }): Promise<Array<{ user: User; membership: Membership }>>;
+
+  createInvitation(invitation: Invitation): Promise<Invitation>;
+  getInvitation(id: Id): Promise<Invitation | null>;
+  /** ConflictError if it was already used. */
+  useInvitation(id: Id, at: Timestamp): Promise<Invitation>;
+
+  createCertificate(certificate: Certificate): Promise<Certificate>;
+  getCertificate(code: string): Promise<Certificate | null>;
+  getCertificateForAttempt(attemptId: Id): Promise<Certificate | null>;
+
+  getOrgSettings(orgId: Id): Promise<OrgSettings | null>;
+  setLrsSettings(orgId: Id, lrs: LrsSettings | null, at: Timestamp): Promise<OrgSettings>;
+  enqueueXapi(orgId: Id, statements: unknown[], at: Timestamp): Promise<XapiQueueItem[]>;
+  /** Items due for a send attempt (not sent, nextTryAt <= now), oldest first, across organisations. */
+  listDueXapi(now: Timestamp, limit: number): Promise<XapiQueueItem[]>;
+  markXapiSent(id: Id, at: Timestamp): Promise<void>;
+  markXapiFailed(id: Id, error: string, nextTryAt: Timestamp): Promise<void>;
+  listXapiQueue(orgId: Id, filter: { pending?: boolean; limit?: number }): Promise<XapiQueueItem[]>;
+}
+
+/** The whole storage interface: accounts and attempts (above) plus authored scenarios and tracking. */
+export interface FullStore extends Store, ScenarioStore, TrackingStore {}

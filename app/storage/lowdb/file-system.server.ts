@@ -1,0 +1,48 @@
+// The few file operations the durable lowdb file needs, behind one seam so tests can record their order or make them fail.
+import { constants } from "node:fs";
+import * as fs from "node:fs/promises";
+
+/** What is done with an open file: write it whole, flush it to the disk, close it. */
+export interface DurableFileHandle {
+  writeFile(data: string | Uint8Array): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DurableFs {
+  /** `flags` is "wx" for a new temp file (fails if it exists) or "r" to open a file or directory for fsync. */
+  open(path: string, flags: "wx" | "r"): Promise<DurableFileHandle>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  readFile(path: string): Promise<Buffer>;
+  /** Copies bytes without following the copy by an fsync (callers sync the copy themselves). Fails if `to` exists. */
+  copyFile(from: string, to: string): Promise<void>;
+  readdir(dir: string): Promise<string[]>;
+  mkdir(dir: string): Promise<void>;
+}
+
+export const nodeFs: DurableFs = {
+  open: (path, flags) => fs.open(path, flags, 0o600),
+  rename: (from, to) => fs.rename(from, to),
+  unlink: (path) => fs.unlink(path),
+  readFile: (path) => fs.readFile(path),
+  copyFile: (from, to) => fs.copyFile(from, to, constants.COPYFILE_EXCL),
+  readdir: (dir) => fs.readdir(dir),
+  mkdir: async (dir) => {
+    await fs.mkdir(dir, { recursive: true });
+  },
+};
+
+export function errorCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/** A folder's entries; a folder that does not exist yet has none. */
+export async function listFolder(fs: DurableFs, dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return [];
+    throw error;
+  }
+}
