@@ -8,6 +8,7 @@ import type { Role, Store } from "~/storage/types";
 import type { AppConfig } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { LoginRateLimiter } from "~/utils/rate-limit.server";
+import { getViewer, type Viewer } from "~/utils/auth.server";
 import { startSession } from "~/utils/session.server";
 
 export type Persona = "anonymous" | Role | `other-${Role}`;
@@ -20,6 +21,8 @@ export interface Harness {
   orgB: string;
   users: Record<Exclude<Persona, "anonymous">, string>;
   cookie(persona: Persona): string | null;
+  /** The Viewer a require... helper would build for this persona (for calling server helpers directly). */
+  viewer(persona: Exclude<Persona, "anonymous">): Promise<Viewer>;
   /** Fresh sessions for everyone, because a logout case revokes them. */
   refreshSessions(): Promise<void>;
   close(): Promise<void>;
@@ -83,6 +86,11 @@ export async function createHarness(): Promise<Harness> {
     users,
     cookie: (persona) => cookies.get(persona) ?? null,
     refreshSessions,
+    async viewer(persona) {
+      const viewer = await getViewer(new Request("http://localhost/", { headers: { Cookie: cookies.get(persona)! } }), context);
+      if (!viewer) throw new Error(`no session for ${persona}`);
+      return viewer;
+    },
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
