@@ -37,8 +37,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     step: Number.isInteger(step) ? step : null,
   });
   if (!outcome.ok) return data({ error: outcome.message }, { status: outcome.status });
-  if (outcome.finished) return redirect(`/attempts/${attempt.id}/debrief`);
-  return data({ error: null });
+  // Post/redirect/get: a reload never re-sends a choice, and the address stays clean.
+  return redirect(outcome.finished ? `/attempts/${attempt.id}/debrief` : `/attempts/${attempt.id}`);
 }
 
 export default function PracticePage() {

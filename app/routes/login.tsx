@@ -1,5 +1,5 @@
 // Sign in: email and password, throttled per account and address, every outcome audit-logged.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -10,6 +10,12 @@ import { verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
 import { startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in | Webside" }];
+
+// Remix only sends an action's headers when the route passes them on; the throttle's Retry-After must reach the client.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 const loginSchema = z.object({
   email: z.string().trim().toLowerCase().min(3, "Enter your email address").max(254).email("Enter a valid email address"),

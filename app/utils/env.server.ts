@@ -18,6 +18,15 @@ const envSchema = z.object({
       message: "DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use the embedded lowdb file)",
     }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Work in this PostgreSQL schema instead of the default (created if missing); tests and benchmarks use a fresh one. */
+  DATABASE_SCHEMA: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => !value || /^[a-z_][a-z0-9_]{0,62}$/.test(value), {
+      message: "DATABASE_SCHEMA must be lower-case letters, digits and underscores, starting with a letter (at most 63 characters)",
+    }),
   /** Comma-separated; the first signs new cookies, all of them verify (rotation). */
   SESSION_SECRET: z.string().optional(),
   BACKUPS: z.coerce.number().int().min(1).max(1000).default(10),
@@ -36,6 +45,8 @@ export interface AppConfig {
   dataFile: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** PostgreSQL schema to work in; unset means the server's default search_path. */
+  databaseSchema?: string;
   sessionSecrets: string[];
   backups: number;
   trustProxy: boolean;
@@ -92,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataFile: values.DATA_FILE,
     databaseUrl: values.DATABASE_URL,
     databasePoolSize: values.DATABASE_POOL_SIZE,
+    databaseSchema: values.DATABASE_SCHEMA,
     sessionSecrets: secrets,
     backups: values.BACKUPS,
     trustProxy: values.TRUST_PROXY,

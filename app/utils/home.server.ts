@@ -1,6 +1,7 @@
 // Gathers what each role's home section shows, from the store and the scenario catalogue.
 import type { AppLoadContext } from "@remix-run/node";
 import type { Viewer } from "./auth.server";
+import { listScenarios } from "./scenario-catalogue.server";
 
 export interface ClinicianHomeData {
   inProgress: Array<{ id: string; title: string; updatedAt: string }>;
@@ -68,6 +69,7 @@ export async function loadHome(
   return { firstName: viewer.user.name.split(" ")[0] ?? viewer.user.name, org: viewer.org.name, clinician, educator, admin };
 }
 
-async function scenarioTitles(_context: AppLoadContext, _orgId: string): Promise<Map<string, string>> {
-  return new Map();
+async function scenarioTitles(context: AppLoadContext, orgId: string): Promise<Map<string, string>> {
+  const entries = await listScenarios(context, orgId);
+  return new Map(entries.map((e) => [e.scenario.id, e.scenario.title]));
 }

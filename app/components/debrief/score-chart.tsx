@@ -17,7 +17,7 @@ export function ScoreChart({ rows, passMark }: { rows: ScoreRow[]; passMark: num
       {mounted && scored.length > 0 ? (
         <div className="ws-scorebars" aria-hidden="true" data-testid="score-chart">
           <ResponsiveContainer width="100%" height={Math.max(200, scored.length * 56)}>
-            <BarChart data={scored} layout="vertical" margin={{ top: 24, right: 48, bottom: 8, left: 8 }}>
+            <BarChart accessibilityLayer={false} data={scored} layout="vertical" margin={{ top: 24, right: 48, bottom: 8, left: 8 }}>
               <CartesianGrid horizontal={false} stroke="#d8dde0" />
               <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" stroke="#4c6272" />
               <YAxis type="category" dataKey="label" width={150} stroke="#212b32" />
