@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe } from "vitest";
 import type { Store } from "~/storage/types";
 import { accountsContract } from "./contract-accounts";
 import { attemptsContract } from "./contract-attempts";
+import { scenariosContract } from "./contract-scenarios";
 import { sessionsAndAuditContract } from "./contract-sessions-audit";
+import { trackingContract } from "./contract-tracking";
 
 export type StoreFactory = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
 
@@ -31,5 +33,7 @@ export function runStoreContract(label: string, factory: StoreFactory): void {
     accountsContract(store);
     sessionsAndAuditContract(store);
     attemptsContract(store);
+    scenariosContract(store);
+    trackingContract(store);
   });
 }

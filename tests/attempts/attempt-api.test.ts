@@ -1,0 +1,105 @@
+// The server is the authority on attempts: illegal, stale, foreign and cross-organisation choices are refused and
+// store nothing; a choice moves the persisted snapshot on; an attempt resumes from the store alone.
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { action as practiceAction, loader as practiceLoader } from "~/routes/attempts.$attemptId._index";
+import type { Attempt } from "~/storage/types";
+import { chooseInAttempt, startAttempt } from "~/utils/attempts.server";
+import { getScenario } from "~/utils/scenario-catalogue.server";
+import { createHarness, makeRequest, statusOf, type Harness, type Persona } from "../access/harness";
+
+process.env.SCENARIOS_DIR = path.resolve("tests/access/fixtures/scenarios");
+
+let harness: Harness;
+let attempt: Attempt;
+
+async function fresh(): Promise<Attempt> {
+  const scenario = await getScenario(harness.context, harness.orgA, "fixture-consultation");
+  return startAttempt(harness.context, await harness.viewer("clinician"), scenario!, { mode: "learning", confidenceBefore: 2 });
+}
+
+function post(persona: Persona, id: string, form: Record<string, string>) {
+  return statusOf(practiceAction as never, makeRequest(harness, persona, "POST", `/attempts/${id}`, form), harness.context, { attemptId: id });
+}
+
+beforeAll(async () => {
+  harness = await createHarness();
+  attempt = await fresh();
+});
+afterAll(async () => harness.close());
+
+describe("choosing in an attempt", () => {
+  it("moves the persisted attempt on by one step and redirects back to the room", async () => {
+    const a = await fresh();
+    expect(await post("clinician", a.id, { intent: "choose", choiceId: "warm", step: "0" })).toBe(302);
+    const stored = await harness.store.getAttempt(a.id);
+    expect(stored?.step).toBe(1);
+    expect(stored?.path).toEqual(["hello", expect.any(String)]);
+  });
+
+  it("refuses a choice that is not offered with 400 and stores nothing", async () => {
+    const outcome = await chooseInAttempt(harness.context, attempt, { choiceId: "not-offered", step: 0 });
+    expect(outcome).toMatchObject({ ok: false, status: 400, code: "illegal-choice" });
+    expect((await harness.store.getAttempt(attempt.id))?.step).toBe(0);
+  });
+
+  it("refuses a stale choice with 409 and stores nothing", async () => {
+    const a = await fresh();
+    expect(await post("clinician", a.id, { intent: "choose", choiceId: "warm", step: "0" })).toBe(302);
+    // The same page submits again with the step it was showing.
+    expect(await post("clinician", a.id, { intent: "choose", choiceId: "warm", step: "0" })).toBe(409);
+    expect((await harness.store.getAttempt(a.id))?.step).toBe(1);
+  });
+
+  it("lets exactly one of two simultaneous choices win", async () => {
+    const a = await fresh();
+    const results = await Promise.all([
+      chooseInAttempt(harness.context, a, { choiceId: "warm", step: 0 }),
+      chooseInAttempt(harness.context, a, { choiceId: "cold", step: 0 }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ status: 409, code: "stale" });
+    expect((await harness.store.getAttempt(a.id))?.step).toBe(1);
+  });
+
+  it("refuses another clinician's attempt and another organisation's with 404, storing nothing", async () => {
+    for (const persona of ["educator", "admin", "other-clinician", "other-admin"] as const) {
+      expect(await post(persona, attempt.id, { intent: "choose", choiceId: "warm", step: "0" }), persona).toBe(404);
+    }
+    expect((await harness.store.getAttempt(attempt.id))?.step).toBe(0);
+    const denied = await harness.store.listAudit({ orgId: harness.orgB, type: "access.denied" });
+    expect(denied.some((e) => e.detail.path === `/attempts/${attempt.id}`)).toBe(true);
+  });
+
+  it("plays to an ending and computes completion, scores and pass/fail on the server", async () => {
+    let a = await fresh();
+    for (let i = 0; i < 20 && a.status === "in-progress"; i++) {
+      const scenario = (await getScenario(harness.context, harness.orgA, "fixture-consultation"))!;
+      const { viewOf } = await import("~/core/scenario");
+      const view = viewOf(scenario, a.snapshot);
+      const outcome = await chooseInAttempt(harness.context, a, { choiceId: view.choices[0]!.id, step: a.step });
+      if (!outcome.ok) throw new Error(outcome.message);
+      a = outcome.attempt;
+    }
+    expect(a.status).toBe("completed");
+    expect(a.result).toMatchObject({ passed: expect.any(Boolean), overall: expect.any(Number), endingId: expect.any(String) });
+    expect(a.completedAt).not.toBeNull();
+    const again = await chooseInAttempt(harness.context, a, { choiceId: "warm", step: a.step });
+    expect(again).toMatchObject({ ok: false, status: 409, code: "not-in-progress" });
+  });
+});
+
+describe("resuming", () => {
+  it("rebuilds the room from the stored snapshot alone, after a new login", async () => {
+    const a = await fresh();
+    await post("clinician", a.id, { intent: "choose", choiceId: "warm", step: "0" });
+    await harness.refreshSessions();
+    const request = makeRequest(harness, "clinician", "GET", `/attempts/${a.id}`);
+    const data = (await practiceLoader({ request, context: harness.context, params: { attemptId: a.id } } as never)) as {
+      view: { history: Array<{ chosen: { id: string } | null }>; attempt: { step: number } };
+    };
+    expect(data.view.attempt.step).toBe(1);
+    expect(data.view.history[0]?.chosen?.id).toBe("warm");
+    expect(data.view.history.at(-1)?.chosen).toBeNull();
+  });
+});
