@@ -52,10 +52,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           Skip to main content
         </a>
         <SiteHeader viewer={data?.viewer ?? null} />
-        <div className="nhsuk-width-container ws-page">
-          <main className="nhsuk-main-wrapper" id="main-content" tabIndex={-1}>
-            {children}
-          </main>
+        <div className="ws-page">
+          <div className="nhsuk-width-container">
+            <main className="nhsuk-main-wrapper" id="main-content" tabIndex={-1}>
+              {children}
+            </main>
+          </div>
         </div>
         <SiteFooter />
         <ScrollRestoration nonce={nonce} />
