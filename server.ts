@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "./app/server/create-app.server";
 import { demoBanner, seedDemo } from "./app/server/seed-demo.server";
+import { startXapiPusher } from "./app/server/xapi-pusher.server";
 import { openStore } from "./app/storage/index.server";
 import type { Store } from "./app/storage/types";
 import { loadConfig } from "./app/utils/env.server";
@@ -32,6 +33,7 @@ try {
     databaseUrl: config.databaseUrl,
     backups: config.backups,
     poolSize: config.databasePoolSize,
+    schema: config.databaseSchema,
   });
 } catch (error) {
   fail(`Webside cannot start: ${error instanceof Error ? error.message : String(error)}`);
@@ -57,6 +59,8 @@ if (dev) {
 }
 
 const app = createApp({ config, store, build, devMiddleware, root });
+// Sends queued xAPI statements to organisations' LRSs in the background; a slow LRS never holds up a request.
+const xapiPusher = startXapiPusher({ store });
 const server = app.listen(config.port, config.host, () => {
   const where = config.databaseUrl ? "PostgreSQL" : path.resolve(root, config.dataFile);
   console.log(`Webside is listening on http://localhost:${config.port} (store: ${where})`);
@@ -70,6 +74,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: closing Webside`);
   server.close();
   server.closeAllConnections?.();
+  await xapiPusher.stop().catch(() => undefined);
   await store.close().catch(() => undefined);
   process.exit(0);
 }

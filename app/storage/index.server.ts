@@ -11,11 +11,13 @@ export interface StoreConfig {
   backups?: number;
   /** PostgreSQL connections to hold open at most. */
   poolSize?: number;
+  /** PostgreSQL schema to work in (DATABASE_SCHEMA); unset means the server's default. */
+  schema?: string;
 }
 
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (!config.databaseUrl) return createLowdbStore({ file: config.dataFile, backups: config.backups });
   // Loaded only when asked for, so a lowdb deployment never loads the PostgreSQL driver.
   const { createPostgresStore } = await import("./postgres.server");
-  return createPostgresStore({ connectionString: config.databaseUrl, poolSize: config.poolSize });
+  return createPostgresStore({ connectionString: config.databaseUrl, poolSize: config.poolSize, schema: config.schema });
 }

@@ -1,0 +1,83 @@
+// The lowdb data file's guards, end to end with real server processes: a second server on the same file is refused,
+// a corrupted file is refused naming the newest backup, and the restore drill (copy that backup over the file)
+// brings the server back with the data intact. Run: node --import tsx tests/reliability/lowdb-file-guard.ts
+import assert from "node:assert/strict";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { ClinicianClient } from "../../scripts/bench/support/http-client";
+import { BENCH_PASSWORD, seedClinicians } from "../../scripts/bench/support/seed";
+import { spawnServer, startServer, type RunningServer } from "../../scripts/bench/support/server-process";
+import { freePort, freshTarget } from "../../scripts/bench/support/targets";
+import { runChecks } from "./support/checks";
+
+const SCENARIO = "sceptical-first-video";
+
+await runChecks("lowdb file guards and the restore drill", async (check) => {
+  const target = freshTarget("lowdb", "guard");
+  let first: RunningServer | null = null;
+  try {
+    const store = await target.open();
+    const org = await seedClinicians(store, 1);
+    await store.close();
+    const port = await freePort();
+    first = await startServer(target.serverEnv(port));
+    const clinician = new ClinicianClient(first.url, org.clinicians[0]!.email);
+    await clinician.login(BENCH_PASSWORD);
+    const attemptId = await clinician.startAttempt(SCENARIO);
+    let view = await clinician.view(attemptId);
+    for (let i = 0; i < 2; i++) {
+      const reply = await clinician.choose(attemptId, view.choices[0]!.id, view.attempt.step);
+      assert.equal(reply.status, 200);
+      view = (JSON.parse(reply.body) as { view: typeof view }).view;
+    }
+
+    await check("a second server on the same file exits non-zero within 2 s, naming the file and the owner's pid", async () => {
+      const t0 = Date.now();
+      const second = spawnServer(target.serverEnv(await freePort()));
+      const exit = await Promise.race([second.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000))]);
+      if (!exit) second.child.kill("SIGKILL");
+      assert.ok(exit, `still running after 2 s:\n${second.output()}`);
+      assert.notEqual(exit.code, 0);
+      assert.ok(second.output().includes(target.dataFile), `does not name ${target.dataFile}:\n${second.output()}`);
+      assert.ok(second.output().includes(`pid ${first!.pid}`), `does not name pid ${first!.pid}:\n${second.output()}`);
+      console.log(`       refused in ${Date.now() - t0} ms: ${second.output().trim().split("\n")[0]}`);
+      assert.equal((await clinician.view(attemptId)).attempt.step, 2, "the first server was disturbed");
+    });
+
+    await first.stop();
+    first = null;
+    // A restart backs the file up at open, so the newest backup holds both choices.
+    await (await startServer(target.serverEnv(port))).stop();
+    const good = readFileSync(target.dataFile);
+    let newestBackup = "";
+
+    await check("a corrupted file is refused, left unchanged, and the message names the newest backup", async () => {
+      const corrupt = good.subarray(0, Math.floor(good.length / 2));
+      writeFileSync(target.dataFile, corrupt);
+      const refused = spawnServer(target.serverEnv(port));
+      const exit = await refused.exited;
+      assert.notEqual(exit.code, 0);
+      const match = /The newest backup is (\S+?\.json)\./.exec(refused.output());
+      assert.ok(match, `no backup named:\n${refused.output()}`);
+      newestBackup = match[1]!;
+      assert.deepEqual(readFileSync(target.dataFile), corrupt, "the refused file was changed");
+    });
+
+    await check("restore drill: copying the newest backup over the file brings the server back with the data intact", async () => {
+      assert.ok(newestBackup, "no backup to restore");
+      copyFileSync(newestBackup, target.dataFile);
+      const restored = await startServer(target.serverEnv(port));
+      try {
+        const again = new ClinicianClient(restored.url, org.clinicians[0]!.email);
+        await again.login(BENCH_PASSWORD);
+        const back = await again.view(attemptId);
+        assert.equal(back.attempt.step, 2);
+        assert.deepEqual(back.history.map((t) => t.nodeId), view.history.map((t) => t.nodeId));
+      } finally {
+        await restored.stop();
+      }
+    });
+  } finally {
+    await first?.stop();
+    await target.remove();
+  }
+});
