@@ -1,4 +1,5 @@
 // The demo organisation a newcomer gets on an empty store outside production, so `npm start` is usable at once.
+import { UniqueViolationError } from "~/storage/errors";
 import type { Store } from "~/storage/types";
 import { hashPassword } from "~/utils/password.server";
 
@@ -14,6 +15,16 @@ export const DEMO_TEAMS = ["Community Physiotherapy", "Primary Care Nursing"];
 /** Seeds only an empty store; returns true when it did. Never call it in production (server.ts checks). */
 export async function seedDemo(store: Store): Promise<boolean> {
   if ((await store.countUsers()) > 0) return false;
+  try {
+    return await seed(store);
+  } catch (error) {
+    // Two instances starting together on one empty database both try; the one that loses the race carries on.
+    if (error instanceof UniqueViolationError) return false;
+    throw error;
+  }
+}
+
+async function seed(store: Store): Promise<boolean> {
   const org = await store.createOrganisation({ name: DEMO_ORG_NAME });
   const teams = [];
   for (const name of DEMO_TEAMS) teams.push(await store.createTeam({ orgId: org.id, name }));
