@@ -1,4 +1,5 @@
-// The scenarios a person can play: the bundled files in scenarios/, validated once at start.
+// The scenarios a person can play: the bundled files in scenarios/ plus the organisation's published ones, and the
+// exact version an attempt was pinned to (stored versions outlive changes to the file or the organisation's scenario).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
@@ -54,18 +55,67 @@ function bundledSet(): BundledSet {
   return bundled;
 }
 
-export async function listScenarios(_context: AppLoadContext, _orgId: string): Promise<CatalogueEntry[]> {
-  return [...bundledSet().byId.values()].map((scenario) => ({ scenario, source: "bundled" as const }));
+/** Parsed stored versions: versions never change, so a parsed (and compiled) scenario can be reused. */
+const parsedVersions = new Map<string, Scenario | null>();
+const PARSED_LIMIT = 500;
+
+function parseStored(key: string, content: unknown): Scenario | null {
+  if (parsedVersions.has(key)) return parsedVersions.get(key)!;
+  const report = validateScenario(content);
+  const scenario = report.ok && report.scenario ? report.scenario : null;
+  if (parsedVersions.size >= PARSED_LIMIT) parsedVersions.delete(parsedVersions.keys().next().value!);
+  parsedVersions.set(key, scenario);
+  return scenario;
 }
 
-/** The scenario as it is now, or at a given version (attempts are pinned to the version they started on). */
-export async function getScenario(
-  _context: AppLoadContext,
-  _orgId: string,
-  id: string,
-  version?: number,
-): Promise<Scenario | null> {
-  const scenario = bundledSet().byId.get(id) ?? null;
-  if (!scenario || (version !== undefined && scenario.version !== version)) return null;
-  return scenario;
+/** True when the id belongs to a bundled scenario (organisations may not reuse those ids). */
+export function isBundledId(id: string): boolean {
+  return bundledSet().byId.has(id);
+}
+
+export function bundledScenario(id: string): Scenario | null {
+  return bundledSet().byId.get(id) ?? null;
+}
+
+export function listBundledScenarios(): Scenario[] {
+  return [...bundledSet().byId.values()];
+}
+
+/** The organisation's published scenario at its latest version, or null (drafts and archived ones are not playable). */
+async function latestPublished(context: AppLoadContext, orgId: string, id: string): Promise<Scenario | null> {
+  const record = await context.store.getScenarioRecord(orgId, id);
+  if (!record || record.status !== "published" || record.latestVersion === null) return null;
+  const version = await context.store.getScenarioVersion(orgId, id, record.latestVersion);
+  return version ? parseStored(`${orgId}|${id}|${version.version}`, version.content) : null;
+}
+
+/** Bundled scenarios plus the organisation's published (not draft, not archived) ones at their latest version. */
+export async function listScenarios(context: AppLoadContext, orgId: string): Promise<CatalogueEntry[]> {
+  const entries: CatalogueEntry[] = [...bundledSet().byId.values()].map((scenario) => ({ scenario, source: "bundled" as const }));
+  for (const record of await context.store.listScenarioRecords(orgId)) {
+    if (record.status !== "published" || isBundledId(record.id)) continue;
+    const scenario = await latestPublished(context, orgId, record.id);
+    if (scenario) entries.push({ scenario, source: "organisation" });
+  }
+  return entries;
+}
+
+/**
+ * The scenario as it is now, or at a given version (attempts are pinned to the version they started on): the
+ * organisation's stored version, then a recorded bundled version, then the bundled file if it is still that version.
+ */
+export async function getScenario(context: AppLoadContext, orgId: string, id: string, version?: number): Promise<Scenario | null> {
+  if (version === undefined) return (await latestPublished(context, orgId, id)) ?? bundledSet().byId.get(id) ?? null;
+  const own = await context.store.getScenarioVersion(orgId, id, version);
+  if (own) return parseStored(`${orgId}|${id}|${version}`, own.content);
+  const file = bundledSet().byId.get(id) ?? null;
+  if (file && file.version === version) return file;
+  const recorded = await context.store.getScenarioVersion(null, id, version);
+  return recorded ? parseStored(`bundled|${id}|${version}`, recorded.content) : null;
+}
+
+/** Records the bundled scenario's current version in the store, so attempts on it still play after the file changes. */
+export async function pinScenarioVersion(context: AppLoadContext, scenario: Scenario): Promise<void> {
+  if (bundledSet().byId.get(scenario.id) !== scenario) return;
+  await context.store.ensureBundledVersion({ scenarioId: scenario.id, version: scenario.version, content: scenario });
 }

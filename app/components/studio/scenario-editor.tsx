@@ -1,0 +1,170 @@
+// The scenario editor: the draft in memory with undo, live validation, the branch graph beside the node and
+// settings forms, and saving the whole draft with its revision so a colleague's newer save is never overwritten.
+import { useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { validateScenario, type Scenario, type ScenarioNode } from "~/core/scenario";
+import { addChoice, addNode, removeNode, renameNode, updateNode } from "~/core/studio/draft-edits";
+import { graphModel } from "~/core/studio/graph-model";
+import { BranchGraph } from "./branch-graph";
+import { NodeForm } from "./node-form";
+import { SettingsForm } from "./settings-form";
+import { ValidationPanel } from "./validation-panel";
+
+const HISTORY = 100;
+/** Keystrokes in the same field within this time undo together. */
+const GROUP_MS = 1500;
+
+export type SaveResponse = { ok: true; revision: number; savedAt: string } | { ok: false; message: string };
+
+export function useDraftHistory(initial: Scenario) {
+  const [draft, setDraft] = useState(initial);
+  const past = useRef<Scenario[]>([]);
+  const last = useRef<{ key: string; at: number }>({ key: "", at: 0 });
+  const [depth, setDepth] = useState(0);
+  const change = useCallback((next: (current: Scenario) => Scenario, key: string) => {
+    setDraft((current) => {
+      const now = Date.now();
+      if (key !== last.current.key || now - last.current.at > GROUP_MS) {
+        past.current = [...past.current.slice(-(HISTORY - 1)), current];
+        setDepth(past.current.length);
+      }
+      last.current = { key, at: now };
+      return next(current);
+    });
+  }, []);
+  const undo = useCallback(() => {
+    const previous = past.current.pop();
+    last.current = { key: "", at: 0 };
+    setDepth(past.current.length);
+    if (previous) setDraft(previous);
+  }, []);
+  return { draft, change, undo, canUndo: depth > 0 };
+}
+
+export interface ScenarioEditorProps {
+  initial: Scenario;
+  revision: number;
+  nodeToOpen: string | null;
+  onDraftChange?: (draft: Scenario, dirty: boolean, revision: number) => void;
+}
+
+export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen, onDraftChange }: ScenarioEditorProps) {
+  const { draft, change, undo, canUndo } = useDraftHistory(initial);
+  const [revision, setRevision] = useState(initialRevision);
+  const [savedText, setSavedText] = useState(() => JSON.stringify(initial));
+  const [selected, setSelected] = useState<string | null>(nodeToOpen ?? (Object.hasOwn(initial.nodes, initial.start) ? initial.start : (Object.keys(initial.nodes)[0] ?? null)));
+  const [focusRequest, setFocusRequest] = useState(0);
+  const fetcher = useFetcher<SaveResponse>();
+  const report = useMemo(() => validateScenario(draft), [draft]);
+  const model = useMemo(() => graphModel(draft, report.problems), [draft, report.problems]);
+  const dirty = JSON.stringify(draft) !== savedText;
+
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) {
+      setRevision(fetcher.data.revision);
+      setSavedText(submitted.current);
+    }
+    // Only when a save comes back.
+  }, [fetcher.state, fetcher.data]);
+  useEffect(() => onDraftChange?.(draft, dirty, revision), [draft, dirty, revision, onDraftChange]);
+  useEffect(() => {
+    if (focusRequest > 0 && selected) document.getElementById(`node-${selected}-heading`)?.focus();
+  }, [focusRequest, selected]);
+
+  const open = (nodeId: string) => {
+    setSelected(nodeId);
+    setFocusRequest((n) => n + 1);
+  };
+  const submitted = useRef("");
+  const save = () => {
+    submitted.current = JSON.stringify(draft);
+    fetcher.submit({ intent: "save", draft: submitted.current, revision: String(revision) }, { method: "post" });
+  };
+  const onAddChoice = (nodeId: string) => {
+    change((d) => addChoice(d, nodeId).scenario, `add-choice-${Date.now()}`);
+    setSelected(nodeId);
+  };
+  const node: ScenarioNode | undefined = selected && Object.hasOwn(draft.nodes, selected) ? draft.nodes[selected] : undefined;
+  const speakers: Array<[string, string]> = [["narrator", "Narrator"], ...draft.cast.map((c) => [c.id, c.name] as [string, string])];
+  const saveError = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
+
+  return (
+    <div className="ws-editor">
+      <div className="ws-editor__toolbar" role="toolbar" aria-label="Draft">
+        <button type="button" className="nhsuk-button ws-button--small" onClick={save} disabled={fetcher.state !== "idle"}>
+          {fetcher.state !== "idle" ? "Saving…" : "Save draft"}
+        </button>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary ws-button--small" onClick={undo} disabled={!canUndo}>
+          Undo
+        </button>
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary ws-button--small"
+          onClick={() => {
+            const added = addNode(draft);
+            change(() => added.scenario, `add-node-${Date.now()}`);
+            open(added.nodeId);
+          }}
+        >
+          Add a node
+        </button>
+        <span role="status" aria-live="polite" className="ws-muted">
+          {dirty ? "Unsaved changes" : fetcher.data?.ok ? `Saved (revision ${revision})` : `Revision ${revision}`}
+        </span>
+      </div>
+      {saveError ? (
+        <div className="nhsuk-error-summary" role="alert">
+          <h2 className="nhsuk-error-summary__title">Not saved</h2>
+          <p className="nhsuk-error-summary__body">{saveError}</p>
+        </div>
+      ) : null}
+      <div className="ws-editor__grid">
+        <div className="ws-editor__forms">
+          <ValidationPanel problems={report.problems} onOpen={open} />
+          {node && selected ? (
+            <NodeForm
+              key={selected}
+              nodeId={selected}
+              node={node}
+              isStart={selected === draft.start}
+              nodeIds={Object.keys(draft.nodes)}
+              speakers={speakers}
+              competencies={draft.competencies}
+              problems={report.problems.filter((p) => p.nodeId === selected)}
+              onChange={(edit, field) => change((d) => updateNode(d, selected, edit), field)}
+              onRename={(to) => {
+                if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(to) || Object.hasOwn(draft.nodes, to)) return;
+                change((d) => renameNode(d, selected, to), `rename-${Date.now()}`);
+                setSelected(to);
+              }}
+              onAddChoice={() => onAddChoice(selected)}
+              onRemove={() => {
+                change((d) => removeNode(d, selected), `remove-${Date.now()}`);
+                setSelected(draft.start !== selected ? draft.start : null);
+              }}
+            />
+          ) : (
+            <p className="ws-card">Choose a node in the graph to edit it.</p>
+          )}
+          <SettingsForm scenario={draft} problems={report.problems} onChange={(edit, field) => change((d) => {
+            const next = structuredClone(d);
+            edit(next);
+            return next;
+          }, field)} />
+        </div>
+        <div className="ws-editor__graph">
+          <h2 className="nhsuk-heading-s">Branch graph</h2>
+          <p className="ws-muted">Select a node to edit it; + adds a choice leading to a new node.</p>
+          <BranchGraph nodes={model.nodes} edges={model.edges} selected={selected} onOpen={open} onAddChoice={onAddChoice} label="Branch graph of the scenario" />
+          <ul className="ws-graph-legend nhsuk-list" aria-label="Colour key">
+            <li><span className="ws-swatch ws-swatch--start" /> Start</li>
+            <li><span className="ws-swatch ws-swatch--good" /> Good ending</li>
+            <li><span className="ws-swatch ws-swatch--mixed" /> Mixed ending</li>
+            <li><span className="ws-swatch ws-swatch--poor" /> Poor ending</li>
+            <li><span className="ws-swatch ws-swatch--error" /> Needs fixing</li>
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// Per-scenario analytics for educators: reach and choice shares per node, where attempts end or stop, mean scores;
+// on the branch graph (edge thickness) and as a table.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import xyflowStyles from "@xyflow/react/dist/style.css?url";
+import { useMemo } from "react";
+import { BranchGraph } from "~/components/studio/branch-graph";
+import { COMPETENCY_INFO, isCompetency } from "~/core/competencies";
+import { validateScenario, type Scenario } from "~/core/scenario";
+import { scenarioAnalytics } from "~/core/studio/analytics";
+import { editableDraft } from "~/core/studio/draft-edits";
+import { graphModel } from "~/core/studio/graph-model";
+import studioStyles from "~/styles/studio.scss?url";
+import { latestVersionOf, requireAuthor, requireStudioScenario } from "~/utils/studio.server";
+
+export const meta: MetaFunction = () => [{ title: "Analytics | Authoring studio | Webside" }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: xyflowStyles },
+  { rel: "stylesheet", href: studioStyles },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await requireAuthor(request, context);
+  const record = await requireStudioScenario(request, context, viewer, params.scenarioId);
+  // The published version is what learners play; a never-published draft has no attempts but still shows its shape.
+  const scenario = (await latestVersionOf(context, record)) ?? editableDraft(record.draft);
+  const attempts = await context.store.listAttemptsForScenario(viewer.org.id, record.id);
+  const stats = scenarioAnalytics(Object.keys(scenario.nodes), attempts);
+  return {
+    id: record.id,
+    scenario,
+    summary: { attempts: stats.attempts, completed: stats.completed, passed: stats.passed, meanOverall: stats.meanOverall, meanScores: stats.meanScores },
+    nodes: stats.nodes,
+    choiceCounts: [...stats.choiceCounts.entries()],
+  };
+}
+
+export default function Analytics() {
+  const { id, scenario: loaded, summary, nodes, choiceCounts } = useLoaderData<typeof loader>();
+  const scenario = loaded as Scenario;
+  const model = useMemo(() => graphModel(scenario, validateScenario(scenario).problems, new Map(choiceCounts)), [scenario, choiceCounts]);
+  const choiceText = (nodeId: string, choiceId: string) => scenario.nodes[nodeId]?.choices?.find((c) => c.id === choiceId)?.text ?? choiceId;
+  return (
+    <>
+      <p className="ws-muted">
+        <a href={`/studio/${id}`}>Back to the editor</a>
+      </p>
+      <h1>Analytics: {scenario.title}</h1>
+      <div className="ws-card-grid">
+        <div className="ws-card"><p className="ws-stat">{summary.attempts}</p><p>attempts started</p></div>
+        <div className="ws-card"><p className="ws-stat">{summary.completed}</p><p>completed ({summary.passed} passed)</p></div>
+        <div className="ws-card"><p className="ws-stat">{summary.meanOverall === null ? "–" : `${summary.meanOverall}%`}</p><p>mean overall score</p></div>
+      </div>
+      {Object.keys(summary.meanScores).length > 0 ? (
+        <section className="ws-card" aria-labelledby="mean-scores">
+          <h2 className="nhsuk-heading-s" id="mean-scores">Mean competency scores (completed attempts)</h2>
+          <dl className="nhsuk-summary-list">
+            {Object.entries(summary.meanScores).map(([c, v]) => (
+              <div className="nhsuk-summary-list__row" key={c}>
+                <dt className="nhsuk-summary-list__key">{isCompetency(c) ? COMPETENCY_INFO[c].label : c}</dt>
+                <dd className="nhsuk-summary-list__value">{v}%</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+      <section aria-labelledby="analytics-graph">
+        <h2 className="nhsuk-heading-m" id="analytics-graph">Paths taken</h2>
+        <p className="ws-muted">Thicker arrows were chosen more often; each label ends with the number of times.</p>
+        <BranchGraph nodes={model.nodes} edges={model.edges} weighted label="Branch graph with how often each choice was taken" />
+      </section>
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption">Node by node</caption>
+        <thead>
+          <tr>
+            <th scope="col">Node</th>
+            <th scope="col">Reached</th>
+            <th scope="col">Choices taken</th>
+            <th scope="col">Ended here</th>
+            <th scope="col">Abandoned here</th>
+            <th scope="col">Waiting here</th>
+          </tr>
+        </thead>
+        <tbody>
+          {nodes.map((n) => (
+            <tr key={n.nodeId}>
+              <th scope="row">{scenario.nodes[n.nodeId]?.title ?? scenario.nodes[n.nodeId]?.ending?.title ?? n.nodeId} <span className="ws-muted">({n.nodeId})</span></th>
+              <td>{n.reached}</td>
+              <td>
+                {n.choices.length === 0 ? "–" : (
+                  <ul className="nhsuk-list">
+                    {n.choices.map((c) => <li key={c.choiceId}>{choiceText(n.nodeId, c.choiceId)}: {c.share}% ({c.count})</li>)}
+                  </ul>
+                )}
+              </td>
+              <td>{n.endedHere}</td>
+              <td>{n.abandonedHere}</td>
+              <td>{n.inProgressHere}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
