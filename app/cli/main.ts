@@ -10,6 +10,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: "Print a scenario's machine as plain XState JSON config",
     load: () => import("./commands/export-xstate").then((m) => m.command),
   },
+  import: {
+    summary: "Import a Twine (.twee), H5P Branching Scenario or XState file as a scenario draft (--out draft.json)",
+    load: () => import("./commands/import").then((m) => m.command),
+  },
+  export: {
+    summary: "Export a scenario file or stored scenario as json, twee or xstate (--format, --org for stored ones)",
+    load: () => import("./commands/export").then((m) => m.command),
+  },
   "create-admin": {
     summary: "Create an organisation's first admin (reads the password from a prompt or stdin)",
     load: () => import("./commands/create-admin").then((m) => m.command),

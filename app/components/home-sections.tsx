@@ -2,10 +2,12 @@
 import type { AdminHomeData, ClinicianHomeData, EducatorHomeData } from "~/utils/home.server";
 
 import { formatDate } from "~/utils/format";
+import { AssignedList } from "./assigned-list";
 
 export function ClinicianHome({ data }: { data: ClinicianHomeData }) {
   return (
     <section aria-labelledby="practice-heading">
+      <AssignedList items={data.assigned} />
       <h2 id="practice-heading">Your practice</h2>
       <div className="ws-card-grid">
         <div className="ws-card">

@@ -21,9 +21,11 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/scenarios", label: "Scenarios", roles: ["clinician", "educator", "admin"] },
   { to: "/check", label: "Camera check", roles: ["clinician", "educator", "admin"] },
   { to: "/history", label: "My learning", roles: ["clinician"] },
+  { to: "/learning-record", label: "Learning record", roles: ["clinician"] },
   { to: "/studio", label: "Authoring", roles: ["educator", "admin"] },
   { to: "/admin", label: "Completion", roles: ["admin"] },
   { to: "/admin/staff", label: "Staff", roles: ["admin"] },
+  { to: "/admin/assignments", label: "Assignments", roles: ["admin"] },
 ];
 
 function Logo() {

@@ -85,6 +85,11 @@ export default function DebriefPage() {
             {debrief.ending.outcome === "poor" ? " An unsafe or harmful ending does not pass, whatever the score." : ""}
           </p>
         ) : null}
+        {debrief.passed ? (
+          <p>
+            <a href={`/certificates/${attempt.id}`}>Get your CPD certificate</a>
+          </p>
+        ) : null}
       </div>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">

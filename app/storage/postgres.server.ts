@@ -6,7 +6,10 @@ import { createDb } from "./postgres/context.server";
 import { applyMigrations } from "./postgres/migrations.server";
 import { organisationQueries } from "./postgres/organisations.server";
 import { createPool, describeDatabase, toStorageError } from "./postgres/pool.server";
+import { scenarioQueries } from "./postgres/scenarios.server";
 import { sessionQueries } from "./postgres/sessions.server";
+import { assignmentQueries } from "./postgres/tracking-assignments.server";
+import { trackingQueries } from "./postgres/tracking-queue.server";
 import { userQueries } from "./postgres/users.server";
 import type { HealthStatus, Store } from "./types";
 
@@ -67,5 +70,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...sessionQueries(db),
     ...auditQueries(db),
     ...attemptQueries(db),
+    ...assignmentQueries(db),
+    ...trackingQueries(db),
+    ...scenarioQueries(db),
   };
 }

@@ -121,7 +121,8 @@ export type AttemptPatch = Partial<
   >
 >;
 
-export interface Store {
+/** Accounts, sessions, audit and attempts. */
+export interface CoreStore {
   readonly kind: "lowdb" | "postgres";
   health(): Promise<HealthStatus>;
   close(): Promise<void>;
@@ -344,5 +345,5 @@ export interface TrackingStore {
   listXapiQueue(orgId: Id, filter: { pending?: boolean; limit?: number }): Promise<XapiQueueItem[]>;
 }
 
-/** The whole storage interface: accounts and attempts (above) plus authored scenarios and tracking. */
-export interface FullStore extends Store, ScenarioStore, TrackingStore {}
+/** The whole storage interface every adapter implements: core records, authored scenarios and tracking. */
+export interface Store extends CoreStore, ScenarioStore, TrackingStore {}

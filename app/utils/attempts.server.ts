@@ -3,9 +3,11 @@ import type { AppLoadContext } from "@remix-run/node";
 import { applyChoice, scoreRun, startRun, viewOf, type Scenario } from "~/core/scenario";
 import { ConflictError, NotFoundError } from "~/storage/errors";
 import type { Attempt, AttemptMode, AttemptResult } from "~/storage/types";
+import { assignmentForAttempt } from "./assigned.server";
 import { audit } from "./audit.server";
 import { deny, type Viewer } from "./auth.server";
-import { getScenario } from "./scenario-catalogue.server";
+import { getScenario, pinScenarioVersion } from "./scenario-catalogue.server";
+import { queueAttemptStatements } from "./xapi.server";
 
 /** A runaway-loop guard for the engine; the server sets it, never the scenario file. */
 export const MAX_ITERATIONS = 1_000;
@@ -17,12 +19,16 @@ export async function startAttempt(
   options: { mode: AttemptMode; confidenceBefore: number | null; assignmentId?: string | null },
 ): Promise<Attempt> {
   const run = startRun(scenario, { maxIterations: MAX_ITERATIONS });
+  await pinScenarioVersion(context, scenario);
+  // An attempt on assigned training counts towards that assignment, in assessment mode when the assignment says so.
+  const assigned = options.assignmentId === undefined ? await assignmentForAttempt(context, viewer, scenario.id, scenario.version) : null;
+  const mode: AttemptMode = assigned?.assessment ? "assessment" : options.mode;
   const attempt = await context.store.createAttempt({
     orgId: viewer.org.id,
     userId: viewer.user.id,
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
-    mode: options.mode,
+    mode,
     snapshot: run.snapshot,
     path: [run.view.nodeId],
     confidenceBefore: options.confidenceBefore,
@@ -30,13 +36,13 @@ export async function startAttempt(
     reflection: null,
     result: null,
     presence: null,
-    assignmentId: options.assignmentId ?? null,
+    assignmentId: options.assignmentId ?? assigned?.id ?? null,
   });
   await audit(context, {
     type: "attempt.start",
     orgId: viewer.org.id,
     actorId: viewer.user.id,
-    detail: { attemptId: attempt.id, scenarioId: scenario.id, version: scenario.version, mode: options.mode },
+    detail: { attemptId: attempt.id, scenarioId: scenario.id, version: scenario.version, mode },
   });
   return attempt;
 }
@@ -118,6 +124,7 @@ export async function chooseInAttempt(
         actorId: attempt.userId,
         detail: { attemptId: attempt.id, scenarioId: attempt.scenarioId, passed: result!.passed, overall: result!.overall },
       });
+      await queueAttemptStatements(context, scenario, updated);
     }
     return { ok: true, attempt: updated, finished };
   } catch (error) {

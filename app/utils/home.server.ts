@@ -1,9 +1,12 @@
 // Gathers what each role's home section shows, from the store and the scenario catalogue.
 import type { AppLoadContext } from "@remix-run/node";
+import { assignedToViewer, type AssignedItem } from "./assigned.server";
 import type { Viewer } from "./auth.server";
 import { listScenarios } from "./scenario-catalogue.server";
 
 export interface ClinicianHomeData {
+  /** Training assigned to them: open items first, overdue highlighted. */
+  assigned: AssignedItem[];
   inProgress: Array<{ id: string; title: string; updatedAt: string }>;
   completed: number;
   passed: number;
@@ -32,6 +35,7 @@ export async function loadHome(
     const attempts = await context.store.listAttemptsForUser(viewer.user.id, viewer.org.id);
     const done = attempts.filter((a) => a.status === "completed");
     clinician = {
+      assigned: await assignedToViewer(context, viewer, titleOf),
       inProgress: attempts
         .filter((a) => a.status === "in-progress")
         .map((a) => ({ id: a.id, title: titleOf(a.scenarioId), updatedAt: a.updatedAt })),

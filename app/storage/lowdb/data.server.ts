@@ -1,10 +1,12 @@
 // The shape of the lowdb data file, its format version, and the check (with small repairs) applied when it is read.
 import type { Attempt, AuditEvent, Membership, Organisation, Session, Team, User } from "../types";
+import { emptyTrackingData, TRACKING_COLLECTIONS, type TrackingData } from "./tracking-data.server";
+import { emptyScenarioData, SCENARIO_COLLECTIONS, type ScenarioData } from "./scenarios.server";
 
 /** Bump when the file's shape changes, and add a step to `upgrade` that brings older files forward. */
 export const SCHEMA_VERSION = 1;
 
-export interface LowdbData {
+export interface LowdbData extends TrackingData, ScenarioData {
   schemaVersion: number;
   organisations: Organisation[];
   teams: Team[];
@@ -15,7 +17,7 @@ export interface LowdbData {
   attempts: Attempt[];
 }
 
-const COLLECTIONS = ["organisations", "teams", "users", "memberships", "sessions", "audit", "attempts"] as const;
+const COLLECTIONS = ["organisations", "teams", "users", "memberships", "sessions", "audit", "attempts", ...TRACKING_COLLECTIONS, ...SCENARIO_COLLECTIONS] as const;
 
 export function emptyData(): LowdbData {
   return {
@@ -27,6 +29,8 @@ export function emptyData(): LowdbData {
     sessions: [],
     audit: [],
     attempts: [],
+    ...emptyTrackingData(),
+    ...emptyScenarioData(),
   };
 }
 

@@ -5,6 +5,7 @@ import { Low } from "lowdb";
 import { StoreUnavailableError } from "../errors";
 import type { HealthStatus, Store } from "../types";
 import { removeStaleTempFiles } from "./atomic-write.server";
+import { assignmentFunctions } from "./assignments.server";
 import { attemptFunctions } from "./attempts.server";
 import { auditFunctions } from "./audit.server";
 import { BackupRotation } from "./backups.server";
@@ -15,8 +16,11 @@ import { nodeFs, type DurableFs } from "./file-system.server";
 import { acquireLock } from "./lock.server";
 import { membershipFunctions } from "./memberships.server";
 import { organisationFunctions } from "./organisations.server";
+import { scenarioFunctions } from "./scenarios.server";
 import { sessionFunctions } from "./sessions.server";
+import { trackingRecordFunctions } from "./tracking-records.server";
 import { userFunctions } from "./users.server";
+import { xapiQueueFunctions } from "./xapi-queue.server";
 
 export interface LowdbStoreOptions {
   /** The JSON data file; its folder is created if missing. */
@@ -108,6 +112,10 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
       ...sessionFunctions(db),
       ...auditFunctions(db),
       ...attemptFunctions(db),
+      ...assignmentFunctions(db),
+      ...trackingRecordFunctions(db),
+      ...xapiQueueFunctions(db),
+      ...scenarioFunctions(db),
     };
   } catch (error) {
     await lock.release();

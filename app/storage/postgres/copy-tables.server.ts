@@ -1,4 +1,6 @@
 // How each lowdb record array maps onto a PostgreSQL table, in an order that satisfies the foreign keys.
+import { SCENARIO_COPY_TABLES } from "./copy-scenario-tables.server";
+import { TRACKING_COPY_TABLES } from "./tracking-copy.server";
 
 export interface CopyColumn {
   /** The record's field in the lowdb file. */
@@ -17,7 +19,7 @@ export interface CopyTable {
   key: string;
   table: string;
   /** The columns that identify a record, used to check which records are already in the database. */
-  keyFields: Array<{ field: string; column: string }>;
+  keyFields: Array<{ field: string; column: string; nullable?: true; type?: string }>;
   columns: CopyColumn[];
 }
 
@@ -122,6 +124,8 @@ export const COPY_TABLES: CopyTable[] = [
       { field: "completedAt", type: "timestamptz", column: "completed_at" },
     ],
   },
+  ...TRACKING_COPY_TABLES,
+  ...SCENARIO_COPY_TABLES,
 ];
 
 const quote = (name: string) => `"${name}"`;
@@ -132,7 +136,9 @@ const quote = (name: string) => `"${name}"`;
  * so lists come back in the same order as they did from lowdb. Existing records are left untouched.
  */
 export function insertSql(spec: CopyTable): string {
-  const definitions = spec.columns.map((c) => `${quote(c.field)} ${c.type}`).join(", ");
+  // A field may feed two columns (e.g. a scenario's source kind and detail), but is read from the record once.
+  const fields = spec.columns.filter((c, i) => spec.columns.findIndex((d) => d.field === c.field) === i);
+  const definitions = fields.map((c) => `${quote(c.field)} ${c.type}`).join(", ");
   const values = spec.columns.map((c) => {
     let expr = `r.${quote(c.field)}`;
     if (c.transform) expr = c.transform(expr);
@@ -141,7 +147,7 @@ export function insertSql(spec: CopyTable): string {
   return `INSERT INTO ${spec.table} (${spec.columns.map((c) => c.column).join(", ")})
     SELECT ${values.join(", ")}
       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${definitions})) WITH ORDINALITY
-           AS r(${spec.columns.map((c) => quote(c.field)).join(", ")}, n)
+           AS r(${fields.map((c) => quote(c.field)).join(", ")}, n)
      ORDER BY r.n
     ON CONFLICT DO NOTHING`;
 }
@@ -149,7 +155,9 @@ export function insertSql(spec: CopyTable): string {
 /** Counts how many of a batch's records (by key) are in the table. */
 export function countPresentSql(spec: CopyTable): string {
   const definitions = spec.keyFields.map((k) => `${quote(k.field)} text`).join(", ");
-  const join = spec.keyFields.map((k) => `t.${k.column} = r.${quote(k.field)}`).join(" AND ");
+  const join = spec.keyFields
+    .map((k) => `t.${k.column} ${k.nullable ? "IS NOT DISTINCT FROM" : "="} r.${quote(k.field)}${k.type ? `::${k.type}` : ""}`)
+    .join(" AND ");
   return `SELECT count(*)::int AS n
     FROM jsonb_to_recordset($1::jsonb) AS r(${definitions})
     JOIN ${spec.table} t ON ${join}`;

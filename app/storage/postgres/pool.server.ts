@@ -28,7 +28,7 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-export function resolvePoolSize(poolSize: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
+export function resolvePoolSize(poolSize: number | undefined, env: Record<string, string | undefined> = process.env): number {
   const raw = poolSize ?? (env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : 10);
   if (!Number.isInteger(raw) || raw < 1 || raw > 200) {
     throw new StoreUnavailableError(
