@@ -101,7 +101,7 @@ export default function DebriefPage() {
             <h2 id="path-heading" className="nhsuk-heading-m">The path you took</h2>
             <DecisionPath decisions={debrief.decisions} />
           </section>
-          <PresenceDebrief presence={presence} />
+          <PresenceDebrief presence={presence} nodeTitles={Object.fromEntries(debrief.decisions.map((d) => [d.nodeId, d.nodeTitle ?? d.nodeId]))} />
         </div>
         <div className="nhsuk-grid-column-one-third">
           <section className="ws-card" aria-labelledby="best-heading">

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { PrivacyStatement } from "~/components/camera/privacy-statement";
 import { ConfidenceField } from "~/components/confidence-field";
 import { ErrorSummary } from "~/components/error-summary";
 import { COMPETENCY_INFO } from "~/core/competencies";
@@ -111,16 +112,10 @@ export default function ScenarioOverview() {
           </section>
         </div>
         <div className="nhsuk-grid-column-one-third">
-          <section className="ws-card" aria-labelledby="privacy">
-            <h2 id="privacy" className="nhsuk-heading-s">Your camera stays private</h2>
-            <p>
-              If you turn on camera feedback, your video is analysed on this device only. It is never recorded or sent anywhere. Webside
-              stores only summary numbers: the share of time your face was well framed, lit and looking at the camera.
-            </p>
-            <p>
-              <a href={`/check?scenario=${scenario.id}`}>Check your camera and microphone</a>
-            </p>
-          </section>
+          <PrivacyStatement />
+          <p className="ws-card">
+            <a href={`/check?scenario=${scenario.id}`}>Check your camera and microphone before you start</a>
+          </p>
           <section className="ws-card" aria-labelledby="start">
             <h2 id="start" className="nhsuk-heading-s">Start</h2>
             {inProgressId ? (

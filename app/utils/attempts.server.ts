@@ -72,9 +72,15 @@ export type ChooseOutcome =
   | { ok: true; attempt: Attempt; finished: boolean }
   | { ok: false; status: 400 | 409; code: "illegal-choice" | "stale" | "not-in-progress"; message: string };
 
+/** How many choices the attempt has made: what a page's `step` refers to (other writes, such as presence, don't count). */
+export function choicesMade(attempt: Attempt): number {
+  return attempt.path.length - 1;
+}
+
 /**
- * Applies one choice. Stale (the page was behind the server) and illegal choices store nothing; a concurrent
- * request that moved the attempt first makes the store's step check fail, which is also reported as stale.
+ * Applies one choice. Stale (the page was behind the server) and illegal choices store nothing. Another choice that
+ * got in first is reported as stale too; a write that changed something else (a presence summary saved at the same
+ * moment) is not a reason to refuse, so the choice is applied to the fresh record once more.
  */
 export async function chooseInAttempt(
   context: AppLoadContext,
@@ -84,7 +90,7 @@ export async function chooseInAttempt(
   if (attempt.status !== "in-progress") {
     return { ok: false, status: 409, code: "not-in-progress", message: "This attempt has already finished." };
   }
-  if (input.step !== null && input.step !== attempt.step) {
+  if (input.step !== null && input.step !== choicesMade(attempt)) {
     return {
       ok: false,
       status: 409,
@@ -111,12 +117,21 @@ export async function chooseInAttempt(
     };
   }
   const now = context.now().toISOString();
+  const patch = {
+    snapshot: outcome.snapshot,
+    path: [...attempt.path, outcome.view.nodeId],
+    ...(finished ? { status: "completed" as const, result, completedAt: now } : {}),
+  };
   try {
-    const updated = await context.store.updateAttempt(attempt.id, attempt.step, {
-      snapshot: outcome.snapshot,
-      path: [...attempt.path, outcome.view.nodeId],
-      ...(finished ? { status: "completed" as const, result, completedAt: now } : {}),
-    });
+    let updated: Attempt;
+    try {
+      updated = await context.store.updateAttempt(attempt.id, attempt.step, patch);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const fresh = await context.store.getAttempt(attempt.id);
+      if (!fresh || fresh.status !== "in-progress" || choicesMade(fresh) !== choicesMade(attempt)) throw error;
+      updated = await context.store.updateAttempt(fresh.id, fresh.step, patch);
+    }
     if (finished) {
       await audit(context, {
         type: "attempt.complete",

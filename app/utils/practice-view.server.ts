@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Scenario } from "~/core/scenario";
 import type { Attempt } from "~/storage/types";
 import type { CastView, PracticeView, TurnView } from "~/components/practice/types";
-import { currentView } from "./attempts.server";
+import { choicesMade, currentView } from "./attempts.server";
 
 const PALETTE = ["#005eb8", "#007f3b", "#7c2855", "#330072", "#8a1538", "#00a499"];
 
@@ -48,7 +48,7 @@ export function practiceView(scenario: Scenario, attempt: Attempt, previouslyCho
     };
   });
   return {
-    attempt: { id: attempt.id, status: attempt.status, mode: attempt.mode, step: attempt.step },
+    attempt: { id: attempt.id, status: attempt.status, mode: attempt.mode, step: choicesMade(attempt) },
     scenario: { id: scenario.id, title: scenario.title, version: scenario.version, setting: scenario.setting },
     cast: castView(scenario),
     history,

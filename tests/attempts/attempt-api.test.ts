@@ -51,6 +51,20 @@ describe("choosing in an attempt", () => {
     expect((await harness.store.getAttempt(a.id))?.step).toBe(1);
   });
 
+  it("does not call a choice stale because something other than a choice was saved meanwhile", async () => {
+    const a = await fresh();
+    // The page loaded at 0 choices; then the camera summary (or a reflection) was stored, moving the record's version.
+    await harness.store.updateAttempt(a.id, a.step, { presence: null, reflection: "note" });
+    expect(await post("clinician", a.id, { intent: "choose", choiceId: "warm", step: "0" })).toBe(302);
+    const stored = await harness.store.getAttempt(a.id);
+    expect(stored?.path).toHaveLength(2);
+    // And when that other write lands between reading the attempt and storing the choice, the choice is retried.
+    const b = await fresh();
+    await harness.store.updateAttempt(b.id, b.step, { reflection: "x" });
+    const outcome = await chooseInAttempt(harness.context, b, { choiceId: "warm", step: 0 });
+    expect(outcome.ok).toBe(true);
+  });
+
   it("lets exactly one of two simultaneous choices win", async () => {
     const a = await fresh();
     const results = await Promise.all([

@@ -37,7 +37,7 @@ test("a clinician plays the group scenario to an ending, resuming after a reload
   await expect(page.getByRole("link", { name: /Group physiotherapy/ })).toBeVisible();
   await page.getByRole("link", { name: /Group physiotherapy/ }).click();
   await expect(page.getByRole("heading", { name: "Who is on the call" })).toBeVisible();
-  await expect(page.getByText("Your camera stays private")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your video never leaves this device" })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "overview");
 

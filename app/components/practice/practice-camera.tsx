@@ -1,6 +1,76 @@
-// The camera corner of the practice room. Camera feedback is switched on here (filled in by the camera feature).
-import { CameraSlotPlaceholder } from "./practice-room";
+// The practice room's camera corner: self-view (off unless switched on; the choice is remembered), live nudges, mic level, mute.
+import { useEffect, useMemo, useState } from "react";
+import { usePresenceBeforeChoice } from "~/camera/presence-before-choice";
+import { useCameraAnalysis } from "~/camera/use-camera-analysis";
+import { CameraProblemNotice } from "~/components/camera/camera-problem";
+import { DiagnosticsLine } from "~/components/camera/diagnostics-line";
+import { MicMeter } from "~/components/camera/mic-meter";
+import { NudgeList } from "~/components/camera/nudge-list";
+import { SelfView } from "~/components/camera/self-view";
+import { createPresenceRecorder, ON_MUTE_TEXT } from "~/core/feedback";
 
-export function PracticeCamera(_props: { attemptId: string; nodeId: string }) {
-  return <CameraSlotPlaceholder />;
+export const CAMERA_PREFERENCE_KEY = "webside:camera-feedback";
+
+/** On or off, remembered on this device only; off until the clinician chooses. */
+function useCameraPreference(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    try {
+      setOn(window.localStorage.getItem(CAMERA_PREFERENCE_KEY) === "on");
+    } catch {
+      // Storage blocked: start with the camera off, as for a first visit.
+    }
+  }, []);
+  const set = (value: boolean) => {
+    setOn(value);
+    try {
+      window.localStorage.setItem(CAMERA_PREFERENCE_KEY, value ? "on" : "off");
+    } catch {
+      // Not remembered; it still works for this visit.
+    }
+  };
+  return [on, set];
+}
+
+export function PracticeCamera({ attemptId, nodeId }: { attemptId: string; nodeId: string }) {
+  const [on, setOn] = useCameraPreference();
+  const [muted, setMuted] = useState(false);
+  // One recorder per attempt, kept while the camera is switched off and on again (a new attempt gets a new one).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const recorder = useMemo(() => createPresenceRecorder(), [attemptId]);
+  usePresenceBeforeChoice(attemptId, recorder);
+  const camera = useCameraAnalysis({ enabled: on, nodeId, recorder });
+  const { snapshot, setMuted: applyMute } = camera;
+  const phase = snapshot?.phase;
+  useEffect(() => applyMute(muted), [muted, phase, applyMute]);
+
+  const working = on && snapshot !== null && phase !== "failed";
+  return (
+    <section className="ws-camera-corner" aria-labelledby="camera-corner-heading" data-testid="camera-corner" onPointerDown={camera.resumeAudio}>
+      <h2 id="camera-corner-heading" className="nhsuk-heading-s">
+        Your camera
+      </h2>
+      {on ? <SelfView videoRef={camera.videoRef} size="corner" /> : <p className="ws-muted">Camera feedback is off. Switch it on for private tips on framing, lighting and eye contact.</p>}
+      {on && snapshot?.problem ? <CameraProblemNotice problem={snapshot.problem} /> : null}
+      {on && (!snapshot || phase === "starting") ? <p role="status" className="ws-muted">Starting your camera…</p> : null}
+      {on && phase === "loading" ? <p role="status" className="ws-muted">Getting the camera tips ready…</p> : null}
+      {working ? <MicMeter id="practice-mic" level={snapshot.micLevel} speaking={snapshot.speaking} /> : null}
+      <div className="ws-camera-corner__controls">
+        <button type="button" className="nhsuk-button nhsuk-button--secondary ws-button--small" aria-pressed={on} onClick={() => setOn(!on)}>
+          {on ? "Turn camera off" : "Turn camera on"}
+        </button>
+        {working ? (
+          <button type="button" className="nhsuk-button nhsuk-button--secondary ws-button--small" aria-pressed={muted} onClick={() => setMuted(!muted)}>
+            {muted ? "Unmute" : "Mute"}
+          </button>
+        ) : null}
+      </div>
+      {/* Always in the page, so assistive technology is listening before the first nudge arrives. */}
+      <NudgeList nudges={working && phase === "running" ? snapshot.nudges : []} onMute={working && snapshot.onMute ? ON_MUTE_TEXT : null} />
+      {working && phase === "running" ? <DiagnosticsLine figures={snapshot.figures} /> : null}
+      <p className="ws-muted ws-camera-corner__privacy">
+        Video never leaves this device. <a href="/check">Check your camera</a>
+      </p>
+    </section>
+  );
 }
