@@ -27,6 +27,13 @@ buildIfStale();
 // Chosen once here so Playwright's runner and its workers agree on the server's port and data folder.
 const port = process.env.E2E_PORT ?? String(await freePort());
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "webside-e2e-"));
+// Two organisations before the server starts, so isolation between them can be tested through the browser.
+const prepared = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "tests/e2e/support/prepare-store.ts")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "test", DATA_FILE: path.join(dataDir, "webside.json") },
+});
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 const result = spawnSync(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",

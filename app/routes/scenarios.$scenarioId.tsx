@@ -6,8 +6,10 @@ import { z } from "zod";
 import { PrivacyStatement } from "~/components/camera/privacy-statement";
 import { ConfidenceField } from "~/components/confidence-field";
 import { ErrorSummary } from "~/components/error-summary";
+import { formatDate } from "~/utils/format";
 import { COMPETENCY_INFO } from "~/core/competencies";
 import { castView } from "~/utils/practice-view.server";
+import { assignedToViewer } from "~/utils/assigned.server";
 import { startAttempt } from "~/utils/attempts.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getScenario } from "~/utils/scenario-catalogue.server";
@@ -20,7 +22,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!scenario) throw new Response("Not found", { status: 404 });
   const attempts = await context.store.listAttemptsForUser(viewer.user.id, viewer.org.id);
   const inProgress = attempts.find((a) => a.scenarioId === scenario.id && a.status === "in-progress");
+  const assignment = (await assignedToViewer(context, viewer, () => scenario.title)).find(
+    (a) => a.scenarioId === scenario.id && a.status !== "completed",
+  );
   return {
+    assignment: assignment ? { dueAt: assignment.dueAt, overdue: assignment.daysLeft < 0, assessment: assignment.assessment } : null,
     scenario: {
       id: scenario.id,
       title: scenario.title,
@@ -56,7 +62,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ScenarioOverview() {
-  const { scenario, cast, inProgressId } = useLoaderData<typeof loader>();
+  const { scenario, cast, inProgressId, assignment } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string[] | undefined> = result?.fieldErrors ?? {};
   const summary = Object.entries(errors).flatMap(([field, messages]) => (messages ?? []).map((text) => ({ href: `#${field}-1`, text })));
@@ -71,6 +77,16 @@ export default function ScenarioOverview() {
         {scenario.setting === "group" ? "Group video session" : "One-to-one video consultation"} · {scenario.specialty} · about {scenario.minutes}{" "}
         minutes · version {scenario.version}
       </p>
+      {assignment ? (
+        <div className={`ws-notice${assignment.overdue ? " ws-notice--warning" : ""}`} role="status">
+          <p>
+            <strong>Assigned to you, {assignment.overdue ? "overdue since" : "due"} {formatDate(assignment.dueAt)}.</strong>{" "}
+            {assignment.assessment
+              ? "It is set as an assessment: you will see feedback on your choices in the debrief, not as you go."
+              : "Passing it completes the assignment."}
+          </p>
+        </div>
+      ) : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <section className="ws-card" aria-labelledby="objectives">
@@ -126,26 +142,30 @@ export default function ScenarioOverview() {
             <ErrorSummary errors={summary} />
             <Form method="post" noValidate>
               <ConfidenceField name="confidence" legend="Before you start: how confident do you feel about this kind of video consultation?" error={errors.confidence?.[0]} />
-              <div className={`nhsuk-form-group${errors.mode ? " nhsuk-form-group--error" : ""}`}>
-                <fieldset className="nhsuk-fieldset">
-                  <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Mode</legend>
-                  {errors.mode ? <span className="nhsuk-error-message">{errors.mode[0]}</span> : null}
-                  <div className="nhsuk-radios">
-                    <div className="nhsuk-radios__item">
-                      <input className="nhsuk-radios__input" id="mode-1" name="mode" type="radio" value="learning" defaultChecked />
-                      <label className="nhsuk-label nhsuk-radios__label" htmlFor="mode-1">
-                        Learning: feedback after each choice
-                      </label>
+              {assignment?.assessment ? (
+                <input type="hidden" name="mode" value="assessment" />
+              ) : (
+                <div className={`nhsuk-form-group${errors.mode ? " nhsuk-form-group--error" : ""}`}>
+                  <fieldset className="nhsuk-fieldset">
+                    <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Mode</legend>
+                    {errors.mode ? <span className="nhsuk-error-message">{errors.mode[0]}</span> : null}
+                    <div className="nhsuk-radios">
+                      <div className="nhsuk-radios__item">
+                        <input className="nhsuk-radios__input" id="mode-1" name="mode" type="radio" value="learning" defaultChecked />
+                        <label className="nhsuk-label nhsuk-radios__label" htmlFor="mode-1">
+                          Learning: feedback after each choice
+                        </label>
+                      </div>
+                      <div className="nhsuk-radios__item">
+                        <input className="nhsuk-radios__input" id="mode-2" name="mode" type="radio" value="assessment" />
+                        <label className="nhsuk-label nhsuk-radios__label" htmlFor="mode-2">
+                          Assessment: feedback only in the debrief
+                        </label>
+                      </div>
                     </div>
-                    <div className="nhsuk-radios__item">
-                      <input className="nhsuk-radios__input" id="mode-2" name="mode" type="radio" value="assessment" />
-                      <label className="nhsuk-label nhsuk-radios__label" htmlFor="mode-2">
-                        Assessment: feedback only in the debrief
-                      </label>
-                    </div>
-                  </div>
-                </fieldset>
-              </div>
+                  </fieldset>
+                </div>
+              )}
               <button type="submit" className="nhsuk-button">
                 Start the consultation
               </button>

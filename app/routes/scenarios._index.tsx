@@ -2,7 +2,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { COMPETENCIES, COMPETENCY_INFO, type Competency } from "~/core/competencies";
+import { assignedToViewer } from "~/utils/assigned.server";
 import { requireViewer } from "~/utils/auth.server";
+import { formatDate } from "~/utils/format";
 import { listScenarios } from "~/utils/scenario-catalogue.server";
 
 export const meta: MetaFunction = () => [{ title: "Scenarios | Webside" }];
@@ -22,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listScenarios(context, viewer.org.id),
     context.store.listAttemptsForUser(viewer.user.id, viewer.org.id),
   ]);
+  const assigned = (await assignedToViewer(context, viewer, (id) => id)).filter((a) => a.status !== "completed");
   const specialties = [...new Set(entries.map((e) => e.scenario.specialty))].sort();
   const range = Object.hasOwn(LENGTHS, filters.length) ? LENGTHS[filters.length as keyof typeof LENGTHS] : null;
   const scenarios = entries
@@ -43,8 +46,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         passed: mine.some((a) => a.result?.passed),
         completed: mine.some((a) => a.status === "completed"),
         inProgress: mine.find((a) => a.status === "in-progress")?.id ?? null,
+        assigned: assigned.find((a) => a.scenarioId === s.id) ?? null,
       };
     });
+  scenarios.sort((a, b) => (a.assigned ? 0 : 1) - (b.assigned ? 0 : 1) || (a.assigned?.dueAt ?? "").localeCompare(b.assigned?.dueAt ?? ""));
   return { scenarios, filters, specialties, total: entries.length };
 }
 
@@ -109,6 +114,11 @@ export default function Catalogue() {
               {s.setting === "group" ? "Group session" : "One patient"} · {s.specialty} · about {s.minutes} minutes
             </p>
             <p className="ws-actions">
+              {s.assigned ? (
+                <span className={`ws-tag ${s.assigned.daysLeft < 0 ? "ws-tag--red" : "ws-tag--blue"}`}>
+                  {s.assigned.daysLeft < 0 ? "Overdue" : "Assigned"}, due {formatDate(s.assigned.dueAt)}
+                </span>
+              ) : null}
               {s.passed ? <span className="ws-tag ws-tag--green">Passed</span> : s.completed ? <span className="ws-tag ws-tag--yellow">Completed, not yet passed</span> : null}
               {s.inProgress ? (
                 <a href={`/attempts/${s.inProgress}`}>

@@ -1,17 +1,10 @@
 // Access matrix: the JSON practice API (current view and making a choice), owner only, like the practice room.
-import { startAttempt } from "~/utils/attempts.server";
-import { getScenario } from "~/utils/scenario-catalogue.server";
+import { area as practice } from "./practice";
 import { ownerOnly, type MatrixArea } from "./types";
-import { SCENARIO } from "./practice";
 
 export const area: MatrixArea = {
-  async setup(harness) {
-    const scenario = await getScenario(harness.context, harness.orgA, SCENARIO);
-    if (!scenario) throw new Error("fixture scenario missing: is SCENARIOS_DIR set?");
-    const viewer = await harness.viewer("clinician");
-    const attempt = await startAttempt(harness.context, viewer, scenario, { mode: "learning", confidenceBefore: 3 });
-    return { apiAttemptId: attempt.id };
-  },
+  // An attempt of its own (the practice area's setup makes one), so choices here touch no other area's records.
+  setup: async (harness) => ({ apiAttemptId: (await practice.setup!(harness)).attemptId! }),
   routes: {
     "api.attempts.$attemptId.choose": {
       url: (fx) => `/api/attempts/${fx.apiAttemptId}/choose`,

@@ -1,0 +1,29 @@
+// Prepares the end-to-end data file before the server starts: the demo organisation, plus a second organisation
+// ("Riverside Community Trust") whose people must never see the demo trust's records.
+// Usage: DATA_FILE=... node --import tsx tests/e2e/support/prepare-store.ts
+import { seedDemo } from "~/server/seed-demo.server";
+import { createLowdbStore } from "~/storage/lowdb.server";
+import { hashPassword } from "~/utils/password.server";
+
+export const OTHER_ORG = "Riverside Community Trust";
+export const OTHER_ACCOUNTS = {
+  clinician: "riverside.clinician@example.org",
+  admin: "riverside.admin@example.org",
+} as const;
+
+const file = process.env.DATA_FILE;
+if (!file) throw new Error("Set DATA_FILE to the end-to-end data file.");
+const store = await createLowdbStore({ file, backups: 1 });
+try {
+  if (await seedDemo(store)) {
+    const org = await store.createOrganisation({ name: OTHER_ORG });
+    const team = await store.createTeam({ orgId: org.id, name: "District Nursing" });
+    const passwordHash = await hashPassword("webside-demo");
+    for (const [role, email] of Object.entries(OTHER_ACCOUNTS)) {
+      const user = await store.createUser({ email, name: `Riverside ${role}`, passwordHash });
+      await store.setMembership({ userId: user.id, orgId: org.id, roles: [role as "clinician" | "admin"], teamIds: [team.id] });
+    }
+  }
+} finally {
+  await store.close();
+}
