@@ -118,7 +118,7 @@ export default function AdminDashboard() {
           <h2 id="competency-heading" className="nhsuk-heading-m">Average scores by competency</h2>
           <p className="ws-muted">Over {d.completedAttempts} completed attempt{d.completedAttempts === 1 ? "" : "s"}.</p>
           <FigureBars caption="Average score by competency" testId="competency-averages" max={100} unit="%" valueHeading="Average"
-            rows={d.competencies.map((c) => ({ id: c.competency, label: c.label, value: c.average, note: `${c.attempts} attempts` }))} />
+            rows={d.competencies.map((c) => ({ id: c.competency, label: c.label, value: c.average, note: `${c.attempts} attempt${c.attempts === 1 ? "" : "s"}` }))} />
         </section>
         <section className="ws-card" aria-labelledby="confidence-heading">
           <h2 id="confidence-heading" className="nhsuk-heading-m">Confidence before and after</h2>
@@ -146,7 +146,7 @@ export default function AdminDashboard() {
           ].map(([label, value]) => (
             <div className="nhsuk-summary-list__row" key={String(label)}>
               <dt className="nhsuk-summary-list__key">{label}</dt>
-              <dd className="nhsuk-summary-list__value">{figure(value as number | null)} of the time</dd>
+              <dd className="nhsuk-summary-list__value">{value === null ? "No data yet" : `${figure(value as number)} of the time`}</dd>
             </div>
           ))}
         </dl>

@@ -1,6 +1,6 @@
 // Organisations are isolated: people of another trust cannot open, change or export the demo trust's records.
 import { expect, test } from "@playwright/test";
-import { OTHER_ACCOUNTS } from "./support/prepare-store";
+import { OTHER_ACCOUNTS } from "./support/organisations";
 import { DEMO, logIn } from "./support/session";
 
 test("another trust's clinician and admin cannot reach the demo trust's attempt, staff or exports", async ({ browser, baseURL }) => {

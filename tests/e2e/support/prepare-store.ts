@@ -4,12 +4,8 @@
 import { seedDemo } from "~/server/seed-demo.server";
 import { createLowdbStore } from "~/storage/lowdb.server";
 import { hashPassword } from "~/utils/password.server";
+import { OTHER_ACCOUNTS, OTHER_ORG } from "./organisations";
 
-export const OTHER_ORG = "Riverside Community Trust";
-export const OTHER_ACCOUNTS = {
-  clinician: "riverside.clinician@example.org",
-  admin: "riverside.admin@example.org",
-} as const;
 
 const file = process.env.DATA_FILE;
 if (!file) throw new Error("Set DATA_FILE to the end-to-end data file.");
