@@ -115,3 +115,22 @@ export function toAttempt(row: Row): Attempt {
 export function jsonParam(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
+
+/** The columns of a membership joined to its user; the user's are prefixed so the two cannot collide. */
+export const MEMBER_COLUMNS = `m.*, u.id AS u_id, u.email AS u_email, u.name AS u_name, u.password_hash AS u_password_hash,
+       u.active AS u_active, u.created_at AS u_created_at, u.updated_at AS u_updated_at`;
+
+export function toMember(row: Row): { user: User; membership: Membership } {
+  return {
+    membership: toMembership(row),
+    user: toUser({
+      id: row.u_id,
+      email: row.u_email,
+      name: row.u_name,
+      password_hash: row.u_password_hash,
+      active: row.u_active,
+      created_at: row.u_created_at,
+      updated_at: row.u_updated_at,
+    }),
+  };
+}

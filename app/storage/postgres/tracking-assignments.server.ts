@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NotFoundError, UniqueViolationError } from "../errors";
 import type { Store, User } from "../types";
 import type { Db } from "./context.server";
-import { toMembership, toUser } from "./rows.server";
+import { MEMBER_COLUMNS, toMember, toUser } from "./rows.server";
 import { toAssignment } from "./tracking-rows.server";
 import { normaliseEmail } from "./users.server";
 
@@ -89,26 +89,14 @@ export function assignmentQueries(db: Db): AssignmentQueries {
 
     async listMembersPage(orgId, page) {
       const rows = await db.rows(
-        `SELECT m.*, u.id AS u_id, u.email AS u_email, u.name AS u_name, u.password_hash AS u_password_hash,
-                u.active AS u_active, u.created_at AS u_created_at, u.updated_at AS u_updated_at
+        `SELECT ${MEMBER_COLUMNS}
            FROM memberships m JOIN users u ON u.id = m.user_id
           WHERE m.org_id = $1 AND ($2::text IS NULL OR m.user_id COLLATE "C" > $2)
           ORDER BY m.user_id COLLATE "C"
           LIMIT $3`,
         [orgId, page.after, Math.max(0, page.limit)],
       );
-      return rows.map((row) => ({
-        membership: toMembership(row),
-        user: toUser({
-          id: row.u_id,
-          email: row.u_email,
-          name: row.u_name,
-          password_hash: row.u_password_hash,
-          active: row.u_active,
-          created_at: row.u_created_at,
-          updated_at: row.u_updated_at,
-        }),
-      }));
+      return rows.map(toMember);
     },
   };
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NotFoundError } from "../errors";
 import type { Store } from "../types";
 import type { Db } from "./context.server";
-import { toMembership, toUser } from "./rows.server";
+import { MEMBER_COLUMNS, toMember, toMembership, toUser } from "./rows.server";
 
 type UserQueries = Pick<
   Store,
@@ -103,27 +103,14 @@ export function userQueries(db: Db): UserQueries {
     },
 
     async listMembers(orgId) {
-      // Both halves come back in one row; the user's columns are prefixed so they cannot collide.
       const rows = await db.rows(
-        `SELECT m.*, u.id AS u_id, u.email AS u_email, u.name AS u_name, u.password_hash AS u_password_hash,
-                u.active AS u_active, u.created_at AS u_created_at, u.updated_at AS u_updated_at
+        `SELECT ${MEMBER_COLUMNS}
            FROM memberships m JOIN users u ON u.id = m.user_id
           WHERE m.org_id = $1
           ORDER BY m.seq`,
         [orgId],
       );
-      return rows.map((row) => ({
-        membership: toMembership(row),
-        user: toUser({
-          id: row.u_id,
-          email: row.u_email,
-          name: row.u_name,
-          password_hash: row.u_password_hash,
-          active: row.u_active,
-          created_at: row.u_created_at,
-          updated_at: row.u_updated_at,
-        }),
-      }));
+      return rows.map(toMember);
     },
 
     async removeMembership(userId, orgId) {
