@@ -1,11 +1,16 @@
 // The messages between the page and the camera analysis worker, with checks so neither side acts on a malformed message.
 import type { FrameMeasurement } from "~/core/feedback/frame-measurement";
 
+declare const __MEDIAPIPE_ASSET_VERSION__: string | undefined;
+/** Set by vite.config.ts from the install-time manifest, so cached files are never stale after an upgrade. */
+const ASSET_VERSION = typeof __MEDIAPIPE_ASSET_VERSION__ === "string" ? __MEDIAPIPE_ASSET_VERSION__ : "unbuilt";
+const BASE = `/mediapipe/v/${ASSET_VERSION}`;
+
 /** Where the worker finds MediaPipe's files: all on Webside's own origin (public/mediapipe, built at install time). */
 export const MEDIAPIPE_FILES = {
-  wasmBase: "/mediapipe/wasm",
-  landmarkerModel: "/mediapipe/models/face_landmarker.task",
-  detectorModel: "/mediapipe/models/face_detector_full_range.tflite",
+  wasmBase: `${BASE}/wasm`,
+  landmarkerModel: `${BASE}/models/face_landmarker.task`,
+  detectorModel: `${BASE}/models/face_detector_full_range.tflite`,
 } as const;
 
 export type MediapipeFiles = { wasmBase: string; landmarkerModel: string; detectorModel: string };

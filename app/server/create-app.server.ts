@@ -49,14 +49,11 @@ export function createApp(options: AppOptions): express.Express {
     app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", index: false }));
   }
-  // MediaPipe files are versioned by their package versions in the manifest; long-lived caching is safe.
-  app.use(
-    "/mediapipe",
-    express.static(path.join(root, "public/mediapipe"), {
-      index: false,
-      setHeaders: (res) => res.setHeader("Cache-Control", IMMUTABLE),
-    }),
-  );
+  // The page asks for MediaPipe's files under /mediapipe/v/<hash of the install manifest>/, so a new install means
+  // new URLs and they can be cached forever. The plain paths stay available for tools, with ordinary caching.
+  const mediapipeDir = path.join(root, "public/mediapipe");
+  app.use("/mediapipe/v/:version", express.static(mediapipeDir, { index: false, setHeaders: (res) => res.setHeader("Cache-Control", IMMUTABLE) }));
+  app.use("/mediapipe", express.static(mediapipeDir, { index: false, maxAge: "1h" }));
   app.use("/nhsuk", express.static(path.join(root, "node_modules/nhsuk-frontend/dist/nhsuk/assets"), { maxAge: "7d" }));
 
   const loginLimiter = new LoginRateLimiter();

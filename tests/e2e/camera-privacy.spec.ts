@@ -96,7 +96,9 @@ test("a camera session of more than a minute sends nothing anywhere but Webside,
     expect(presencePosts.length).toBeGreaterThan(0);
     for (const post of presencePosts) expect(numbersOnly(JSON.parse(post.postData() ?? "null"))).toEqual([]);
     // The worker's own requests were seen too (the models), so nothing it sent could have been missed.
-    expect(requests.some((r) => r.url().endsWith("/mediapipe/models/face_landmarker.task"))).toBe(true);
+    const model = requests.find((r) => /\/mediapipe\/v\/[0-9a-f]{12}\/models\/face_landmarker\.task$/.test(r.url()));
+    expect(model, "the landmarker model, from its versioned URL").toBeTruthy();
+    expect((await model!.response())?.headers()["cache-control"]).toContain("immutable");
   } finally {
     await session.close();
   }

@@ -90,7 +90,7 @@ test("an educator builds, fixes, previews and publishes a scenario, and a clinic
   await page.getByRole("link", { name: "Back to the editor" }).click();
   await expect(page.getByText("nodes added")).toBeVisible();
   await page.getByRole("button", { name: "Publish version 1" }).click();
-  await expect(page.getByText("Published version 1.")).toBeVisible();
+  await expect(page.getByText("Published version 1.", { exact: true })).toBeVisible();
   await screenshot(page, "studio-published");
 
   await page.getByRole("link", { name: "Analytics" }).click();
@@ -136,7 +136,7 @@ test("an educator imports a Twine story, sees the report, and publishes it", asy
   await expectAccessible(page);
   await screenshot(page, "studio-imported");
   await page.getByRole("button", { name: "Publish version 1" }).click();
-  await expect(page.getByText("Published version 1.")).toBeVisible();
+  await expect(page.getByText("Published version 1.", { exact: true })).toBeVisible();
 
   // A file that is not a scenario is refused with a reason and nothing is created.
   await page.goto("/studio");
