@@ -5,7 +5,17 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "tests/e2e/.tmp/**"] },
+  {
+    ignores: [
+      "build/**",
+      "public/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "data/**",
+      "tests/e2e/.tmp/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,7 +24,10 @@ export default tseslint.config(
     rules: {
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-restricted-imports": "off",
     },
@@ -25,7 +38,19 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["react", "react-*", "@remix-run/*", "node:*", "lowdb", "lowdb/*", "pg", "~/storage/*.server", "~/utils/*"] },
+        {
+          patterns: [
+            "react",
+            "react-*",
+            "@remix-run/*",
+            "node:*",
+            "lowdb",
+            "lowdb/*",
+            "pg",
+            "~/storage/*.server",
+            "~/utils/*",
+          ],
+        },
       ],
     },
   },

@@ -43,7 +43,9 @@ if (!config.isProduction) {
   const seeded = await seedDemo(store);
   if (seeded || (await store.getUserByEmail("admin@example.org"))) console.log(demoBanner());
 } else if ((await store.countUsers()) === 0) {
-  console.log("No accounts yet. Create the first admin with: npx webside create-admin --email you@your-trust.nhs.uk --org \"Your Trust\"");
+  console.log(
+    'No accounts yet. Create the first admin with: npx webside create-admin --email you@your-trust.nhs.uk --org "Your Trust"',
+  );
 }
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -54,7 +56,8 @@ if (dev) {
   build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 } else {
   const buildFile = path.join(root, "build/server/index.js");
-  if (!existsSync(buildFile)) fail("Webside has not been built yet: run `npm run build` (or `npm start`, which builds when needed).");
+  if (!existsSync(buildFile))
+    fail("Webside has not been built yet: run `npm run build` (or `npm start`, which builds when needed).");
   build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
 }
 

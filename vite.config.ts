@@ -16,7 +16,9 @@ declare module "@remix-run/node" {
  */
 function mediapipeAssetVersion(): string {
   const manifest = "public/mediapipe/manifest.json";
-  return existsSync(manifest) ? createHash("sha256").update(readFileSync(manifest)).digest("hex").slice(0, 12) : "unbuilt";
+  return existsSync(manifest)
+    ? createHash("sha256").update(readFileSync(manifest)).digest("hex").slice(0, 12)
+    : "unbuilt";
 }
 
 export default defineConfig({

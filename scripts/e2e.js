@@ -8,7 +8,9 @@ import { buildIfStale, root } from "./build-if-stale.js";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
-  console.error(`Chromium was not found at ${chromium}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  console.error(
+    `Chromium was not found at ${chromium}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
   process.exit(1);
 }
 /** A free port on loopback, so several runs (or a developer's own server) never collide. */
@@ -28,15 +30,23 @@ buildIfStale();
 const port = process.env.E2E_PORT ?? String(await freePort());
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "webside-e2e-"));
 // Two organisations before the server starts, so isolation between them can be tested through the browser.
-const prepared = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "tests/e2e/support/prepare-store.ts")], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "test", DATA_FILE: path.join(dataDir, "webside.json") },
-});
+const prepared = spawnSync(
+  process.execPath,
+  ["--import", "tsx", path.join(root, "tests/e2e/support/prepare-store.ts")],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "test", DATA_FILE: path.join(dataDir, "webside.json") },
+  },
+);
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
-const result = spawnSync(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PORT: port, E2E_DATA_DIR: dataDir },
-});
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PORT: port, E2E_DATA_DIR: dataDir },
+  },
+);
 process.exit(result.status ?? 1);

@@ -56,7 +56,10 @@ export class AnalysisStats {
     const first = recent[0];
     const newest = recent.at(-1);
     // Intervals between the recent frames; a stalled camera (nothing for a second) reads as 0.
-    const fps = first !== undefined && newest !== undefined && newest > first && now - newest <= 1000 ? ((recent.length - 1) * 1000) / (newest - first) : 0;
+    const fps =
+      first !== undefined && newest !== undefined && newest > first && now - newest <= 1000
+        ? ((recent.length - 1) * 1000) / (newest - first)
+        : 0;
     return {
       fps,
       frames: this.frames,

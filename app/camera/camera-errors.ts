@@ -1,6 +1,13 @@
 // Why the camera feedback could not start, as a specific message a clinician can act on (the practice always goes on without it).
 
-export type CameraProblemKind = "permission-denied" | "no-camera" | "camera-in-use" | "insecure-context" | "unsupported" | "analysis-failed" | "unknown";
+export type CameraProblemKind =
+  | "permission-denied"
+  | "no-camera"
+  | "camera-in-use"
+  | "insecure-context"
+  | "unsupported"
+  | "analysis-failed"
+  | "unknown";
 
 export interface CameraProblem {
   kind: CameraProblemKind;
@@ -50,7 +57,8 @@ export function cameraProblem(kind: CameraProblemKind, detail?: string): CameraP
 
 /** Maps a getUserMedia rejection (a DOMException, by name) to a problem. */
 export function problemFromMediaError(error: unknown): CameraProblem {
-  const name = typeof error === "object" && error !== null && "name" in error ? String((error as { name: unknown }).name) : "";
+  const name =
+    typeof error === "object" && error !== null && "name" in error ? String((error as { name: unknown }).name) : "";
   switch (name) {
     case "NotAllowedError":
     case "PermissionDeniedError":
@@ -71,10 +79,16 @@ export function problemFromMediaError(error: unknown): CameraProblem {
 }
 
 /** Before asking for the camera: is this page allowed to, and can this browser run the analysis? */
-export function environmentProblem(env: { isSecureContext?: boolean; mediaDevices?: unknown; worker?: unknown; createImageBitmap?: unknown }): CameraProblem | null {
+export function environmentProblem(env: {
+  isSecureContext?: boolean;
+  mediaDevices?: unknown;
+  worker?: unknown;
+  createImageBitmap?: unknown;
+}): CameraProblem | null {
   if (env.isSecureContext === false) return cameraProblem("insecure-context");
   // Browsers hide navigator.mediaDevices entirely on insecure pages.
   if (!env.mediaDevices) return cameraProblem(env.isSecureContext === undefined ? "insecure-context" : "unsupported");
-  if (typeof env.worker !== "function" || typeof env.createImageBitmap !== "function") return cameraProblem("unsupported");
+  if (typeof env.worker !== "function" || typeof env.createImageBitmap !== "function")
+    return cameraProblem("unsupported");
   return null;
 }

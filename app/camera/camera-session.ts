@@ -1,6 +1,15 @@
 // One camera feedback session: camera and microphone, the analysis worker, the frame pump, the rules, the presence recorder.
 // Loaded lazily (only when a clinician switches the camera on), so no other page carries any of it.
-import { classifyFrame, createFeedbackStabiliser, createMuteDetector, selectNudges, type MicrophoneStatus, type Nudge, type PresenceRecorder, type StableStates } from "~/core/feedback";
+import {
+  classifyFrame,
+  createFeedbackStabiliser,
+  createMuteDetector,
+  selectNudges,
+  type MicrophoneStatus,
+  type Nudge,
+  type PresenceRecorder,
+  type StableStates,
+} from "~/core/feedback";
 import { AnalysisStats, type AnalysisFigures } from "./analysis-stats";
 import { cameraProblem, environmentProblem, problemFromMediaError, type CameraProblem } from "./camera-errors";
 import { startFramePump, type FramePump } from "./frame-pump";
@@ -69,7 +78,15 @@ export async function startCameraSession(options: CameraSessionOptions): Promise
 
   const snapshot = (): CameraSnapshot => {
     const now = performance.now();
-    const microphone: MicrophoneStatus = !mic ? (phase === "starting" ? "checking" : "unavailable") : micState.heard ? "working" : now - startedAt > MIC_SILENT_AFTER_MS ? "silent" : "checking";
+    const microphone: MicrophoneStatus = !mic
+      ? phase === "starting"
+        ? "checking"
+        : "unavailable"
+      : micState.heard
+        ? "working"
+        : now - startedAt > MIC_SILENT_AFTER_MS
+          ? "silent"
+          : "checking";
     return {
       phase,
       problem,
@@ -134,7 +151,8 @@ export async function startCameraSession(options: CameraSessionOptions): Promise
     } else if (message.type === "refused") {
       stats.refused++;
     } else if (message.type === "failed") {
-      if (message.stage === "load" || ++frameFailures >= MAX_FRAME_FAILURES) fail(cameraProblem("analysis-failed", message.message));
+      if (message.stage === "load" || ++frameFailures >= MAX_FRAME_FAILURES)
+        fail(cameraProblem("analysis-failed", message.message));
     } else {
       stopped?.();
     }
@@ -180,7 +198,9 @@ export async function startCameraSession(options: CameraSessionOptions): Promise
     worker.addEventListener("message", (event: MessageEvent<unknown>) => {
       if (isFromWorker(event.data)) onWorkerMessage(event.data);
     });
-    worker.addEventListener("error", (event) => fail(cameraProblem("analysis-failed", event.message || "The analysis worker did not start.")));
+    worker.addEventListener("error", (event) =>
+      fail(cameraProblem("analysis-failed", event.message || "The analysis worker did not start.")),
+    );
     send({ type: "start", files: { ...MEDIAPIPE_FILES } });
   } catch (error) {
     fail(cameraProblem("analysis-failed", error instanceof Error ? error.message : undefined));
@@ -223,7 +243,10 @@ export async function startCameraSession(options: CameraSessionOptions): Promise
 async function openCameraAndMicrophone(): Promise<MediaStream> {
   const video = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 30 }, facingMode: "user" };
   try {
-    return await navigator.mediaDevices.getUserMedia({ video, audio: { echoCancellation: true, noiseSuppression: true } });
+    return await navigator.mediaDevices.getUserMedia({
+      video,
+      audio: { echoCancellation: true, noiseSuppression: true },
+    });
   } catch (error) {
     const name = (error as { name?: string } | null)?.name;
     // No microphone (or it is busy): try the camera alone. A refusal covers both, so asking again would not help.

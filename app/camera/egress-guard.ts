@@ -25,6 +25,9 @@ export function guardedFetch(ownFetch: Fetch, ownOrigin: string, onRefused?: (ur
 }
 
 /** Installs the guard on a global scope (the worker's `self`). */
-export function installEgressGuard(scope: { fetch: Fetch; location: { origin: string } }, onRefused?: (url: string) => void): void {
+export function installEgressGuard(
+  scope: { fetch: Fetch; location: { origin: string } },
+  onRefused?: (url: string) => void,
+): void {
   scope.fetch = guardedFetch(scope.fetch.bind(scope), scope.location.origin, onRefused);
 }

@@ -22,7 +22,10 @@ export interface FramePump {
 }
 
 /** Starts pumping frames from a playing video element; `send` posts one message (with its bitmap transferred). */
-export function startFramePump(video: HTMLVideoElement, send: (message: Extract<ToWorker, { type: "frame" }>) => void): FramePump {
+export function startFramePump(
+  video: HTMLVideoElement,
+  send: (message: Extract<ToWorker, { type: "frame" }>) => void,
+): FramePump {
   // requestVideoFrameCallback fires once per new camera frame; a timer is the fallback for browsers without it.
   const perFrame = typeof video.requestVideoFrameCallback === "function";
   const stats: FramePumpStats = { sent: 0, dropped: 0 };
@@ -80,5 +83,9 @@ export function startFramePump(video: HTMLVideoElement, send: (message: Extract<
 function grab(video: HTMLVideoElement): Promise<ImageBitmap> {
   const { videoWidth: w, videoHeight: h } = video;
   if (w <= MAX_ANALYSIS_WIDTH) return createImageBitmap(video);
-  return createImageBitmap(video, { resizeWidth: MAX_ANALYSIS_WIDTH, resizeHeight: Math.round((h * MAX_ANALYSIS_WIDTH) / w), resizeQuality: "low" });
+  return createImageBitmap(video, {
+    resizeWidth: MAX_ANALYSIS_WIDTH,
+    resizeHeight: Math.round((h * MAX_ANALYSIS_WIDTH) / w),
+    resizeQuality: "low",
+  });
 }

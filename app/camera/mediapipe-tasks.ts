@@ -58,10 +58,17 @@ export async function createFaceTasks(files: MediapipeFiles): Promise<FaceTasks>
     farFace(frame, t) {
       lastDetectorT = next(t, lastDetectorT);
       const result = detector.detectForVideo(frame, lastDetectorT);
-      const best = [...result.detections].sort((a, b) => (b.categories[0]?.score ?? 0) - (a.categories[0]?.score ?? 0))[0];
+      const best = [...result.detections].sort(
+        (a, b) => (b.categories[0]?.score ?? 0) - (a.categories[0]?.score ?? 0),
+      )[0];
       const box = best?.boundingBox;
       if (!box || frame.width === 0 || frame.height === 0) return null;
-      return { x: box.originX / frame.width, y: box.originY / frame.height, width: box.width / frame.width, height: box.height / frame.height };
+      return {
+        x: box.originX / frame.width,
+        y: box.originY / frame.height,
+        width: box.width / frame.width,
+        height: box.height / frame.height,
+      };
     },
     close() {
       landmarker.close();

@@ -25,7 +25,8 @@ export function rmsOf(samples: ArrayLike<number>): number {
 }
 
 export function createMicrophoneMeter(track: MediaStreamTrack): MicrophoneMeter {
-  const AudioContextClass = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  const AudioContextClass =
+    window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
   const context = new AudioContextClass();
   // The analyser listens to the raw track; muting acts on a clone, which is what a real call would transmit.
   const source = context.createMediaStreamSource(new MediaStream([track]));

@@ -18,7 +18,11 @@ export interface PresenceSaved {
  * POSTs the summary as JSON. keepalive lets the request finish when the page is being left (the summary is well
  * under the 64 KB keepalive budget). Resolves to the step change when stored, null otherwise; never throws.
  */
-export async function postPresence(attemptId: string, summary: PresenceSummary, options: { keepalive?: boolean; timeoutMs?: number } = {}): Promise<PresenceSaved | null> {
+export async function postPresence(
+  attemptId: string,
+  summary: PresenceSummary,
+  options: { keepalive?: boolean; timeoutMs?: number } = {},
+): Promise<PresenceSaved | null> {
   try {
     const response = await fetch(presenceUrl(attemptId), {
       method: "POST",

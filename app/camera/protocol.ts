@@ -74,7 +74,9 @@ export function isToWorker(v: unknown): v is ToWorker {
 }
 
 function isTiming(v: unknown): v is FrameTiming {
-  return isRecord(v) && isNumber(v.landmarkerMs) && isNumber(v.detectorMs) && isNumber(v.pixelsMs) && isNumber(v.totalMs);
+  return (
+    isRecord(v) && isNumber(v.landmarkerMs) && isNumber(v.detectorMs) && isNumber(v.pixelsMs) && isNumber(v.totalMs)
+  );
 }
 
 function isMeasurement(v: unknown): v is FrameMeasurement {

@@ -74,7 +74,8 @@ export function useCameraAnalysis({ enabled, nodeId, recorder }: CameraAnalysisO
 
   const setMuted = useCallback((muted: boolean) => sessionRef.current?.setMuted(muted), []);
   const resumeAudio = useCallback(() => void sessionRef.current?.resumeAudio(), []);
-  const readiness = snapshot && snapshot.phase !== "failed" ? assessReadiness(snapshot.states, snapshot.microphone) : null;
+  const readiness =
+    snapshot && snapshot.phase !== "failed" ? assessReadiness(snapshot.states, snapshot.microphone) : null;
   return { videoRef, snapshot, readiness, setMuted, resumeAudio };
 }
 
@@ -83,13 +84,32 @@ function failedSnapshot(): CameraSnapshot {
     phase: "failed",
     problem: cameraProblem("analysis-failed"),
     stream: null,
-    states: { presence: null, centring: null, eyeLine: null, distance: null, headInFrame: null, headPose: null, lighting: null, backlight: null, eyeContact: null },
+    states: {
+      presence: null,
+      centring: null,
+      eyeLine: null,
+      distance: null,
+      headInFrame: null,
+      headPose: null,
+      lighting: null,
+      backlight: null,
+      eyeContact: null,
+    },
     nudges: [],
     microphone: "unavailable",
     micLevel: 0,
     speaking: false,
     onMute: false,
     muted: false,
-    figures: { fps: 0, frames: 0, frameMedianMs: null, frameP95Ms: null, firstFrameMs: null, firstStatusMs: null, loadMs: null, refused: 0 },
+    figures: {
+      fps: 0,
+      frames: 0,
+      frameMedianMs: null,
+      frameP95Ms: null,
+      firstFrameMs: null,
+      firstStatusMs: null,
+      loadMs: null,
+      refused: 0,
+    },
   };
 }

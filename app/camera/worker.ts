@@ -62,7 +62,12 @@ function analyse(id: number, t: number, bitmap: ImageBitmap) {
       pixels: sample,
       fullRangeFace,
     });
-    const timing = { landmarkerMs: t1 - t0, detectorMs: found.landmarks ? 0 : t2 - t1, pixelsMs: t3 - t2, totalMs: performance.now() - t0 };
+    const timing = {
+      landmarkerMs: t1 - t0,
+      detectorMs: found.landmarks ? 0 : t2 - t1,
+      pixelsMs: t3 - t2,
+      totalMs: performance.now() - t0,
+    };
     scope.postMessage({ type: "measured", id, measurement, timing });
   } catch (error) {
     scope.postMessage({ type: "failed", stage: "frame", message: messageOf(error) });

@@ -35,7 +35,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return ["Usage: webside <command> [options]", "", "Commands:", ...lines, "", "Run `webside <command> --help` for a command's options."].join("\n");
+  return [
+    "Usage: webside <command> [options]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Run `webside <command> --help` for a command's options.",
+  ].join("\n");
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,13 @@
 // The NHS error summary: lists a form's problems at the top and moves focus there so screen readers hear them.
 import { useEffect, useRef } from "react";
 
-export function ErrorSummary({ errors, title = "There is a problem" }: { errors: Array<{ href: string; text: string }>; title?: string }) {
+export function ErrorSummary({
+  errors,
+  title = "There is a problem",
+}: {
+  errors: Array<{ href: string; text: string }>;
+  title?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const key = errors.map((e) => e.text).join("|");
   useEffect(() => {

@@ -34,7 +34,8 @@ export function ClinicianHome({ data }: { data: ClinicianHomeData }) {
           <ul className="nhsuk-list">
             {data.inProgress.map((a) => (
               <li key={a.id}>
-                <a href={`/attempts/${a.id}`}>{a.title}</a> <span className="ws-muted">(last played {formatDate(a.updatedAt)})</span>
+                <a href={`/attempts/${a.id}`}>{a.title}</a>{" "}
+                <span className="ws-muted">(last played {formatDate(a.updatedAt)})</span>
               </li>
             ))}
           </ul>
@@ -47,7 +48,9 @@ export function ClinicianHome({ data }: { data: ClinicianHomeData }) {
             {data.recent.map((a) => (
               <li key={a.id}>
                 <a href={`/attempts/${a.id}/debrief`}>{a.title}</a>{" "}
-                <span className={`ws-tag ${a.passed ? "ws-tag--green" : "ws-tag--red"}`}>{a.passed ? "Passed" : "Not yet passed"}</span>{" "}
+                <span className={`ws-tag ${a.passed ? "ws-tag--green" : "ws-tag--red"}`}>
+                  {a.passed ? "Passed" : "Not yet passed"}
+                </span>{" "}
                 <span className="ws-muted">
                   {a.overall}% on {formatDate(a.completedAt)}
                 </span>
@@ -66,8 +69,8 @@ export function EducatorHome({ data }: { data: EducatorHomeData }) {
       <h2 id="authoring-heading">Authoring</h2>
       <div className="ws-card">
         <p>
-          {data.scenarioCount} scenario{data.scenarioCount === 1 ? "" : "s"} available to your organisation. Write new ones, customise the
-          bundled ones, preview them and see where learners struggle.
+          {data.scenarioCount} scenario{data.scenarioCount === 1 ? "" : "s"} available to your organisation. Write new
+          ones, customise the bundled ones, preview them and see where learners struggle.
         </p>
         <p className="ws-actions">
           <a className="nhsuk-button" href="/studio">
@@ -100,8 +103,12 @@ export function AdminHome({ data }: { data: AdminHomeData }) {
           <caption className="nhsuk-u-visually-hidden">Teams and their members</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Team</th>
-              <th scope="col" className="nhsuk-table__header">Members</th>
+              <th scope="col" className="nhsuk-table__header">
+                Team
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Members
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">

@@ -86,7 +86,12 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
           <ul className="nhsuk-width-container ws-nav__list">
             {items.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === "/" || item.to === "/admin"} className="ws-nav__link" prefetch="intent">
+                <NavLink
+                  to={item.to}
+                  end={item.to === "/" || item.to === "/admin"}
+                  className="ws-nav__link"
+                  prefetch="intent"
+                >
                   {item.label}
                 </NavLink>
               </li>

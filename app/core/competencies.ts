@@ -38,16 +38,17 @@ export const COMPETENCY_INFO: Readonly<Record<Competency, CompetencyInfo>> = {
     label: "Empathy",
     description: "Noticing and validating feelings without judgement, and saying so out loud.",
     tips: [
-      "Name the emotion you notice (\"That sounds frightening\") before moving on to facts.",
-      "Replace advice that starts with \"you should\" with curiosity: \"What has made that hard?\"",
+      'Name the emotion you notice ("That sounds frightening") before moving on to facts.',
+      'Replace advice that starts with "you should" with curiosity: "What has made that hard?"',
       "Leave a short pause after difficult news; on video, silence reads as attention if you keep looking at the camera.",
     ],
   },
   listening: {
     label: "Active listening",
-    description: "Greeting, respectful listening, review, request and reward (GRRRR): reflecting and clarifying what you heard.",
+    description:
+      "Greeting, respectful listening, review, request and reward (GRRRR): reflecting and clarifying what you heard.",
     tips: [
-      "Summarise what you heard in one or two sentences and ask \"Have I got that right?\"",
+      'Summarise what you heard in one or two sentences and ask "Have I got that right?"',
       "Ask one open question at a time and let the person finish, allowing for audio delay.",
       "Reflect back a key word the patient used rather than translating it into clinical language.",
     ],
@@ -56,18 +57,19 @@ export const COMPETENCY_INFO: Readonly<Record<Competency, CompetencyInfo>> = {
     label: "Clear information",
     description: "Explaining clearly in plain words and checking understanding, for example with teach-back.",
     tips: [
-      "Give information in small chunks and check after each: \"What will you tell your family about this?\"",
+      'Give information in small chunks and check after each: "What will you tell your family about this?"',
       "Use the screen: share a simple diagram or type the key points into the chat.",
       "Avoid jargon; if you must use a medical word, explain it in the same sentence.",
     ],
   },
   "shared-decisions": {
     label: "Shared decisions",
-    description: "Laying out options, learning the patient's goals, encouraging questions and agreeing a plan together.",
+    description:
+      "Laying out options, learning the patient's goals, encouraging questions and agreeing a plan together.",
     tips: [
       "Say explicitly that there is a choice to make and that their view matters.",
       "Ask what matters most to them before describing the options in detail.",
-      "End by agreeing one next step in their words and inviting questions: \"What else would you like to ask?\"",
+      'End by agreeing one next step in their words and inviting questions: "What else would you like to ask?"',
     ],
   },
   culture: {
@@ -76,7 +78,7 @@ export const COMPETENCY_INFO: Readonly<Record<Competency, CompetencyInfo>> = {
     tips: [
       "Speak to the patient, not the interpreter, and keep sentences short so they can be interpreted accurately.",
       "Ask how the patient understands their illness and what they expect from treatment.",
-      "Check understanding with teach-back rather than \"Do you understand?\"",
+      'Check understanding with teach-back rather than "Do you understand?"',
     ],
   },
   boundaries: {
@@ -99,7 +101,8 @@ export const COMPETENCY_INFO: Readonly<Record<Competency, CompetencyInfo>> = {
   },
   tech: {
     label: "Webside manner",
-    description: "Running the call well: setting up, recovering calmly from a frozen screen or mute, saying when you look away.",
+    description:
+      "Running the call well: setting up, recovering calmly from a frozen screen or mute, saying when you look away.",
     tips: [
       "Agree a backup plan (a phone number) before the clinical conversation starts, in case the call drops.",
       "When the audio or video fails, say calmly what you noticed and what you will do; do not blame the patient.",
@@ -108,7 +111,8 @@ export const COMPETENCY_INFO: Readonly<Record<Competency, CompetencyInfo>> = {
   },
   group: {
     label: "Group facilitation",
-    description: "Managing group dynamics on video: including quieter members, handling dominant voices, fostering peer support.",
+    description:
+      "Managing group dynamics on video: including quieter members, handling dominant voices, fostering peer support.",
     tips: [
       "Invite quieter members by name with an easy, open question, and give them time to unmute.",
       "Acknowledge a dominant speaker's point, then redirect: \"Thank you, I'd like to hear from others too.\"",

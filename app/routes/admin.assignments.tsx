@@ -22,19 +22,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     context.store.listTeams(viewer.org.id),
     listScenarios(context, viewer.org.id),
   ]);
-  const counts = await completionCounts(context, viewer.org.id, assignments.map((a) => a.id));
+  const counts = await completionCounts(
+    context,
+    viewer.org.id,
+    assignments.map((a) => a.id),
+  );
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const title = new Map(catalogue.map((e) => [e.scenario.id, e.scenario.title]));
   return {
     showArchived,
     today: context.now().toISOString().slice(0, 10),
-    scenarios: catalogue.map((e) => ({ id: e.scenario.id, title: e.scenario.title, version: e.scenario.version, minutes: e.scenario.minutes })),
+    scenarios: catalogue.map((e) => ({
+      id: e.scenario.id,
+      title: e.scenario.title,
+      version: e.scenario.version,
+      minutes: e.scenario.minutes,
+    })),
     teams: teams.map((t) => ({ id: t.id, name: t.name })),
     assignments: [...assignments].reverse().map((a) => ({
       id: a.id,
       title: title.get(a.scenarioId) ?? a.scenarioId,
       version: a.scenarioVersion,
-      who: [...a.teamIds.map((t) => teamName.get(t) ?? "a removed team"), ...(a.userIds.length ? [`${a.userIds.length} ${a.userIds.length === 1 ? "person" : "people"}`] : [])].join(", "),
+      who: [
+        ...a.teamIds.map((t) => teamName.get(t) ?? "a removed team"),
+        ...(a.userIds.length ? [`${a.userIds.length} ${a.userIds.length === 1 ? "person" : "people"}`] : []),
+      ].join(", "),
       dueAt: a.dueAt,
       assessment: a.assessment,
       archivedAt: a.archivedAt,
@@ -56,7 +68,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = String(form.get("assignmentId") ?? "");
     if (!(await context.store.getAssignment(viewer.org.id, id))) throw new Response("Not found", { status: 404 });
     await context.store.archiveAssignment(viewer.org.id, id, context.now().toISOString());
-    await audit(context, { type: "assignment.archive", orgId: viewer.org.id, actorId: viewer.user.id, detail: { assignmentId: id } });
+    await audit(context, {
+      type: "assignment.archive",
+      orgId: viewer.org.id,
+      actorId: viewer.user.id,
+      detail: { assignmentId: id },
+    });
     return data({ fieldErrors: {}, message: "Archived. It no longer counts on the dashboard; the attempts are kept." });
   }
   return data({ fieldErrors: { form: ["Unknown action."] }, message: null }, { status: 400 });
@@ -69,13 +86,25 @@ export default function AssignmentsPage() {
     <>
       <AdminNav current="/admin/assignments" />
       <h1>Assignments</h1>
-      {result?.message ? <div className="ws-notice" role="status"><p>{result.message}</p></div> : null}
+      {result?.message ? (
+        <div className="ws-notice" role="status">
+          <p>{result.message}</p>
+        </div>
+      ) : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <section className="ws-card" aria-labelledby="list-heading">
-            <h2 id="list-heading" className="nhsuk-heading-m">{showArchived ? "All assignments" : "Current assignments"}</h2>
-            <p><a href={showArchived ? "/admin/assignments" : "/admin/assignments?archived=1"}>{showArchived ? "Hide archived" : "Show archived too"}</a></p>
-            {assignments.length === 0 ? <p>Nothing is assigned yet.</p> : (
+            <h2 id="list-heading" className="nhsuk-heading-m">
+              {showArchived ? "All assignments" : "Current assignments"}
+            </h2>
+            <p>
+              <a href={showArchived ? "/admin/assignments" : "/admin/assignments?archived=1"}>
+                {showArchived ? "Hide archived" : "Show archived too"}
+              </a>
+            </p>
+            {assignments.length === 0 ? (
+              <p>Nothing is assigned yet.</p>
+            ) : (
               <table className="nhsuk-table ws-table--compact" data-testid="assignments-table">
                 <caption className="nhsuk-u-visually-hidden">Assignments and their completion</caption>
                 <TableHead headings={["Scenario", "Assigned to", "Due", "Completed", ""]} />
@@ -83,7 +112,8 @@ export default function AssignmentsPage() {
                   {assignments.map((a) => (
                     <tr className="nhsuk-table__row" key={a.id}>
                       <td className="nhsuk-table__cell">
-                        {a.title} <span className="ws-muted">v{a.version}</span> {a.assessment ? <span className="ws-tag ws-tag--blue">Assessment</span> : null}
+                        {a.title} <span className="ws-muted">v{a.version}</span>{" "}
+                        {a.assessment ? <span className="ws-tag ws-tag--blue">Assessment</span> : null}
                         {a.archivedAt ? <span className="ws-tag ws-tag--grey">Archived</span> : null}
                       </td>
                       <td className="nhsuk-table__cell">{a.who}</td>
@@ -97,7 +127,9 @@ export default function AssignmentsPage() {
                           <Form method="post">
                             <input type="hidden" name="intent" value="archive" />
                             <input type="hidden" name="assignmentId" value={a.id} />
-                            <button type="submit" className="ws-link-button ws-link-button--dark">Archive<span className="nhsuk-u-visually-hidden"> {a.title}</span></button>
+                            <button type="submit" className="ws-link-button ws-link-button--dark">
+                              Archive<span className="nhsuk-u-visually-hidden"> {a.title}</span>
+                            </button>
                           </Form>
                         )}
                       </td>

@@ -8,5 +8,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "admin");
   await audit(context, { type: "export.csv", orgId: viewer.org.id, actorId: viewer.user.id });
   const day = context.now().toISOString().slice(0, 10);
-  return downloadResponse(await assignmentCsvStream(context, viewer.org.id), `webside-completion-${day}.csv`, "text/csv");
+  return downloadResponse(
+    await assignmentCsvStream(context, viewer.org.id),
+    `webside-completion-${day}.csv`,
+    "text/csv",
+  );
 }

@@ -24,10 +24,22 @@ async function requireMember(request: Request, context: AppLoadContext, viewer: 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "admin");
   const { user, membership } = await requireMember(request, context, viewer, params.userId);
-  const [teams, attempts] = await Promise.all([context.store.listTeams(viewer.org.id), context.store.listAttemptsForUser(user.id, viewer.org.id)]);
+  const [teams, attempts] = await Promise.all([
+    context.store.listTeams(viewer.org.id),
+    context.store.listAttemptsForUser(user.id, viewer.org.id),
+  ]);
   const completed = attempts.filter((a) => a.status === "completed");
   return {
-    person: { id: user.id, name: user.name, email: user.email, active: user.active, invited: user.passwordHash === null, roles: membership.roles, teamIds: membership.teamIds, joined: membership.createdAt },
+    person: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      active: user.active,
+      invited: user.passwordHash === null,
+      roles: membership.roles,
+      teamIds: membership.teamIds,
+      joined: membership.createdAt,
+    },
     self: user.id === viewer.user.id,
     teams: teams.map((t) => ({ id: t.id, name: t.name })),
     history: { completed: completed.length, passed: completed.filter((a) => a.result?.passed).length },
@@ -41,7 +53,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "save") {
     const parsed = readStaffForm(form);
-    if (!parsed.success) return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, message: null, link: null }, { status: 400 });
+    if (!parsed.success)
+      return data(
+        {
+          fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+          message: null,
+          link: null,
+        },
+        { status: 400 },
+      );
     const outcome = await updateStaffMember(context, viewer, user.id, parsed.data);
     if (!outcome.ok) return data({ fieldErrors: outcome.fieldErrors, message: null, link: null }, { status: 400 });
     return data({ fieldErrors: {}, message: "Saved.", link: null });
@@ -64,33 +84,58 @@ export default function StaffMemberPage() {
   return (
     <>
       <AdminNav current="/admin/staff" />
-      <p className="ws-muted"><a href="/admin/staff">All staff</a></p>
+      <p className="ws-muted">
+        <a href="/admin/staff">All staff</a>
+      </p>
       <h1>{person.name}</h1>
       <p>
-        {!person.active ? <span className="ws-tag ws-tag--grey">Deactivated</span> : person.invited ? <span className="ws-tag ws-tag--yellow">Invited, no password yet</span> : <span className="ws-tag ws-tag--green">Active</span>}{" "}
-        <span className="ws-muted">Member since {formatDate(person.joined)} · {history.completed} completed attempts, {history.passed} passed</span>
+        {!person.active ? (
+          <span className="ws-tag ws-tag--grey">Deactivated</span>
+        ) : person.invited ? (
+          <span className="ws-tag ws-tag--yellow">Invited, no password yet</span>
+        ) : (
+          <span className="ws-tag ws-tag--green">Active</span>
+        )}{" "}
+        <span className="ws-muted">
+          Member since {formatDate(person.joined)} · {history.completed} completed attempts, {history.passed} passed
+        </span>
       </p>
-      {result?.message ? <div className={`ws-notice${result.fieldErrors && Object.keys(result.fieldErrors).length === 0 && result.message === "Saved." ? "" : " ws-notice--warning"}`} role="status"><p>{result.message}</p></div> : null}
+      {result?.message ? (
+        <div
+          className={`ws-notice${result.fieldErrors && Object.keys(result.fieldErrors).length === 0 && result.message === "Saved." ? "" : " ws-notice--warning"}`}
+          role="status"
+        >
+          <p>{result.message}</p>
+        </div>
+      ) : null}
       {result?.link ? <InvitationLink link={result.link} name={person.name} /> : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <section className="ws-card" aria-labelledby="details-heading">
-            <h2 id="details-heading" className="nhsuk-heading-m">Details, roles and teams</h2>
+            <h2 id="details-heading" className="nhsuk-heading-m">
+              Details, roles and teams
+            </h2>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="save" />
               <StaffFields prefix="edit" teams={teams} errors={result?.fieldErrors ?? {}} defaults={person} />
-              <button type="submit" className="nhsuk-button">Save changes</button>
+              <button type="submit" className="nhsuk-button">
+                Save changes
+              </button>
             </Form>
           </section>
         </div>
         <div className="nhsuk-grid-column-one-third">
           <section className="ws-card" aria-labelledby="access-heading">
-            <h2 id="access-heading" className="nhsuk-heading-s">Access</h2>
+            <h2 id="access-heading" className="nhsuk-heading-s">
+              Access
+            </h2>
             {person.invited && person.active ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="invite" />
                 <p>They have not set a password yet.</p>
-                <button type="submit" className="nhsuk-button nhsuk-button--secondary">Create a new invitation link</button>
+                <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+                  Create a new invitation link
+                </button>
               </Form>
             ) : null}
             {self ? (
@@ -98,13 +143,20 @@ export default function StaffMemberPage() {
             ) : person.active ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="deactivate" />
-                <p>Deactivating signs them out everywhere at once and stops them logging in. Their attempts and certificates are kept.</p>
-                <button type="submit" className="nhsuk-button nhsuk-button--warning">Deactivate</button>
+                <p>
+                  Deactivating signs them out everywhere at once and stops them logging in. Their attempts and
+                  certificates are kept.
+                </p>
+                <button type="submit" className="nhsuk-button nhsuk-button--warning">
+                  Deactivate
+                </button>
               </Form>
             ) : (
               <Form method="post">
                 <input type="hidden" name="intent" value="reactivate" />
-                <button type="submit" className="nhsuk-button nhsuk-button--secondary">Reactivate</button>
+                <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+                  Reactivate
+                </button>
               </Form>
             )}
           </section>

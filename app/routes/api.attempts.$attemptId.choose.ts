@@ -9,10 +9,13 @@ import { practiceView } from "~/utils/practice-view.server";
 const chooseSchema = z.object({
   choiceId: z.string().trim().min(1, "Say which choice was made (choiceId)").max(200),
   // The step the page showed; null skips the staleness check, as a form without a step does.
-  step: z.union([z.number(), z.string()]).nullish().transform((value) => {
-    const n = value === null || value === undefined || value === "" ? NaN : Number(value);
-    return Number.isInteger(n) ? n : null;
-  }),
+  step: z
+    .union([z.number(), z.string()])
+    .nullish()
+    .transform((value) => {
+      const n = value === null || value === undefined || value === "" ? NaN : Number(value);
+      return Number.isInteger(n) ? n : null;
+    }),
 });
 
 /** A JSON body or an ordinary form; anything else is reported rather than guessed at. */

@@ -12,7 +12,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request, context);
   const attempt = await requireOwnAttempt(request, context, viewer, params.attemptId);
   if (request.method !== "POST") return refuse(405, "Send the presence summary with POST.");
-  if (attempt.status === "abandoned") return refuse(409, "This attempt was left, so its camera summary is no longer kept.");
+  if (attempt.status === "abandoned")
+    return refuse(409, "This attempt was left, so its camera summary is no longer kept.");
   if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("application/json")) {
     return refuse(400, "The presence summary must be sent as JSON (Content-Type: application/json).");
   }
@@ -28,10 +29,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
-    return refuse(400, `The presence summary was refused${where}: ${issue?.message ?? "it does not have the expected shape"}.`);
+    return refuse(
+      400,
+      `The presence summary was refused${where}: ${issue?.message ?? "it does not have the expected shape"}.`,
+    );
   }
   const scenario = await scenarioForAttempt(context, attempt);
-  const unknown = parsed.data.timeline.nodes.concat(Object.keys(parsed.data.nodes)).find((id) => !Object.hasOwn(scenario.nodes, id));
+  const unknown = parsed.data.timeline.nodes
+    .concat(Object.keys(parsed.data.nodes))
+    .find((id) => !Object.hasOwn(scenario.nodes, id));
   if (unknown) return refuse(400, `The presence summary names node '${unknown}', which is not in this scenario.`);
   const stored = await storePresence(context.store, attempt, parsed.data);
   // The page's choice form counts choices made, which a presence write does not change.
@@ -39,7 +45,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 /** The attempt may move on (a choice) while the summary is on its way: retry once against the newest step. */
-async function storePresence(store: ActionFunctionArgs["context"]["store"], attempt: Attempt, presence: PresenceSummary): Promise<{ from: number; attempt: Attempt }> {
+async function storePresence(
+  store: ActionFunctionArgs["context"]["store"],
+  attempt: Attempt,
+  presence: PresenceSummary,
+): Promise<{ from: number; attempt: Attempt }> {
   try {
     return { from: attempt.step, attempt: await store.updateAttempt(attempt.id, attempt.step, { presence }) };
   } catch (error) {

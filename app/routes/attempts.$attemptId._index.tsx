@@ -9,7 +9,9 @@ import { requireViewer } from "~/utils/auth.server";
 import { practiceView } from "~/utils/practice-view.server";
 import { previousChoices } from "~/utils/attempt-history.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.scenario.title ?? "Practice"} | Webside` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.view.scenario.title ?? "Practice"} | Webside` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);
@@ -56,5 +58,11 @@ export default function PracticePage() {
         <p>{result.error}</p>
       </div>
     ) : null;
-  return <PracticeRoom view={view} notice={notice} camera={<PracticeCamera attemptId={view.attempt.id} nodeId={view.history.at(-1)?.nodeId ?? ""} />} />;
+  return (
+    <PracticeRoom
+      view={view}
+      notice={notice}
+      camera={<PracticeCamera attemptId={view.attempt.id} nodeId={view.history.at(-1)?.nodeId ?? ""} />}
+    />
+  );
 }

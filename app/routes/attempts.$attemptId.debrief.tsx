@@ -13,7 +13,9 @@ import { requireViewer } from "~/utils/auth.server";
 import { buildDebrief } from "~/utils/debrief.server";
 import { ConflictError } from "~/storage/errors";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Debrief: ${data?.scenario.title ?? ""} | Webside` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Debrief: ${data?.scenario.title ?? ""} | Webside` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);
@@ -47,12 +49,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "retry" || intent === "explore") {
     const scenario = await scenarioForAttempt(context, attempt);
-    const next = await startAttempt(context, viewer, scenario, { mode: attempt.mode, confidenceBefore: attempt.confidenceAfter ?? attempt.confidenceBefore });
+    const next = await startAttempt(context, viewer, scenario, {
+      mode: attempt.mode,
+      confidenceBefore: attempt.confidenceAfter ?? attempt.confidenceBefore,
+    });
     return redirect(`/attempts/${next.id}${intent === "explore" ? "?explore=1" : ""}`);
   }
-  if (intent !== "reflect" || attempt.status !== "completed") return data({ ok: false, error: "Unknown action." }, { status: 400 });
-  const parsed = reflectSchema.safeParse({ reflection: form.get("reflection") ?? "", confidenceAfter: form.get("confidenceAfter") ?? "" });
-  if (!parsed.success) return data({ ok: false, error: parsed.error.issues[0]?.message ?? "Check your reflection." }, { status: 400 });
+  if (intent !== "reflect" || attempt.status !== "completed")
+    return data({ ok: false, error: "Unknown action." }, { status: 400 });
+  const parsed = reflectSchema.safeParse({
+    reflection: form.get("reflection") ?? "",
+    confidenceAfter: form.get("confidenceAfter") ?? "",
+  });
+  if (!parsed.success)
+    return data({ ok: false, error: parsed.error.issues[0]?.message ?? "Check your reflection." }, { status: 400 });
   const confidence = parsed.data.confidenceAfter;
   try {
     await context.store.updateAttempt(attempt.id, attempt.step, {
@@ -60,7 +70,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       confidenceAfter: typeof confidence === "number" ? confidence : attempt.confidenceAfter,
     });
   } catch (error) {
-    if (error instanceof ConflictError) return data({ ok: false, error: "This debrief changed in another window. Reload and try again." }, { status: 409 });
+    if (error instanceof ConflictError)
+      return data(
+        { ok: false, error: "This debrief changed in another window. Reload and try again." },
+        { status: 409 },
+      );
     throw error;
   }
   return data({ ok: true, error: null });
@@ -94,18 +108,27 @@ export default function DebriefPage() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <section className="ws-card" aria-labelledby="scores-heading">
-            <h2 id="scores-heading" className="nhsuk-heading-m">Your scores</h2>
+            <h2 id="scores-heading" className="nhsuk-heading-m">
+              Your scores
+            </h2>
             <ScoreChart rows={debrief.rows} passMark={debrief.passMark} />
           </section>
           <section aria-labelledby="path-heading">
-            <h2 id="path-heading" className="nhsuk-heading-m">The path you took</h2>
+            <h2 id="path-heading" className="nhsuk-heading-m">
+              The path you took
+            </h2>
             <DecisionPath decisions={debrief.decisions} />
           </section>
-          <PresenceDebrief presence={presence} nodeTitles={Object.fromEntries(debrief.decisions.map((d) => [d.nodeId, d.nodeTitle ?? d.nodeId]))} />
+          <PresenceDebrief
+            presence={presence}
+            nodeTitles={Object.fromEntries(debrief.decisions.map((d) => [d.nodeId, d.nodeTitle ?? d.nodeId]))}
+          />
         </div>
         <div className="nhsuk-grid-column-one-third">
           <section className="ws-card" aria-labelledby="best-heading">
-            <h2 id="best-heading" className="nhsuk-heading-s">What went best</h2>
+            <h2 id="best-heading" className="nhsuk-heading-s">
+              What went best
+            </h2>
             <ul>
               {debrief.strongest.map((s) => (
                 <li key={s.competency}>
@@ -114,7 +137,12 @@ export default function DebriefPage() {
               ))}
             </ul>
             <h2 className="nhsuk-heading-s">What to work on</h2>
-            {debrief.weakest.length === 0 ? <p>Every competency on this path is at or near full marks. Try the other path to test yourself on different turns.</p> : null}
+            {debrief.weakest.length === 0 ? (
+              <p>
+                Every competency on this path is at or near full marks. Try the other path to test yourself on different
+                turns.
+              </p>
+            ) : null}
             {debrief.weakest.map((w) => (
               <div key={w.competency}>
                 <p>
@@ -129,7 +157,9 @@ export default function DebriefPage() {
             ))}
           </section>
           <section className="ws-card" aria-labelledby="reflect-heading">
-            <h2 id="reflect-heading" className="nhsuk-heading-s">Reflect</h2>
+            <h2 id="reflect-heading" className="nhsuk-heading-s">
+              Reflect
+            </h2>
             {saved?.ok ? (
               <p className="ws-tag ws-tag--green" role="status">
                 Saved
@@ -145,17 +175,32 @@ export default function DebriefPage() {
                 <label className="nhsuk-label" htmlFor="reflection">
                   What will you do differently in your next video consultation?
                 </label>
-                <textarea className="nhsuk-textarea" id="reflection" name="reflection" rows={6} maxLength={4000} defaultValue={attempt.reflection ?? ""} />
+                <textarea
+                  className="nhsuk-textarea"
+                  id="reflection"
+                  name="reflection"
+                  rows={6}
+                  maxLength={4000}
+                  defaultValue={attempt.reflection ?? ""}
+                />
               </div>
-              <ConfidenceField name="confidenceAfter" legend="How confident do you feel now?" defaultValue={attempt.confidenceAfter} />
-              {attempt.confidenceBefore ? <p className="ws-muted">Before you started you said {attempt.confidenceBefore} out of 5.</p> : null}
+              <ConfidenceField
+                name="confidenceAfter"
+                legend="How confident do you feel now?"
+                defaultValue={attempt.confidenceAfter}
+              />
+              {attempt.confidenceBefore ? (
+                <p className="ws-muted">Before you started you said {attempt.confidenceBefore} out of 5.</p>
+              ) : null}
               <button type="submit" className="nhsuk-button nhsuk-button--secondary">
                 Save reflection
               </button>
             </Form>
           </section>
           <section className="ws-card" aria-labelledby="again-heading">
-            <h2 id="again-heading" className="nhsuk-heading-s">Practise again</h2>
+            <h2 id="again-heading" className="nhsuk-heading-s">
+              Practise again
+            </h2>
             <Form method="post" className="ws-actions">
               <button type="submit" name="intent" value="retry" className="nhsuk-button">
                 Try again
@@ -164,7 +209,9 @@ export default function DebriefPage() {
                 Try the other path
               </button>
             </Form>
-            <p className="ws-muted">"Try the other path" marks the choices you made this time, so you can see where the others lead.</p>
+            <p className="ws-muted">
+              "Try the other path" marks the choices you made this time, so you can see where the others lead.
+            </p>
           </section>
         </div>
       </div>

@@ -9,7 +9,9 @@ import { requireViewer } from "~/utils/auth.server";
 import { certificateFor } from "~/utils/certificates.server";
 import { formatDate } from "~/utils/format";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Certificate: ${data?.scenario.title ?? ""} | Webside` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Certificate: ${data?.scenario.title ?? ""} | Webside` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);
@@ -23,8 +25,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     person: viewer.user.name,
     org: viewer.org.name,
     scenario: { title: scenario.title, version: scenario.version, minutes: scenario.minutes },
-    attempt: { id: attempt.id, completedAt: attempt.completedAt!, overall: attempt.result.overall, mode: attempt.mode, reflection: attempt.reflection },
-    competencies: Object.entries(attempt.result.scores).map(([c, score]) => ({ id: c, label: isCompetency(c) ? COMPETENCY_INFO[c].label : c, score })),
+    attempt: {
+      id: attempt.id,
+      completedAt: attempt.completedAt!,
+      overall: attempt.result.overall,
+      mode: attempt.mode,
+      reflection: attempt.reflection,
+    },
+    competencies: Object.entries(attempt.result.scores).map(([c, score]) => ({
+      id: c,
+      label: isCompetency(c) ? COMPETENCY_INFO[c].label : c,
+      score,
+    })),
     code: certificate.code,
     issuedAt: certificate.issuedAt,
     verifyUrl: `${new URL(request.url).origin}/verify/${certificate.code}`,
@@ -36,29 +48,53 @@ export default function CertificatePage() {
   return (
     <>
       <p className="ws-muted ws-no-print">
-        <a href={`/attempts/${c.attempt.id}/debrief`}>Back to the debrief</a> · <a href="/learning-record">My learning record</a>
+        <a href={`/attempts/${c.attempt.id}/debrief`}>Back to the debrief</a> ·{" "}
+        <a href="/learning-record">My learning record</a>
       </p>
       <article className="ws-certificate" aria-labelledby="certificate-title">
         <p className="ws-certificate__brand">Webside · {c.org}</p>
-        <h1 id="certificate-title" className="ws-certificate__title">Certificate of continuing professional development</h1>
+        <h1 id="certificate-title" className="ws-certificate__title">
+          Certificate of continuing professional development
+        </h1>
         <p className="ws-certificate__lead">This certifies that</p>
-        <p className="ws-certificate__name" data-testid="certificate-name">{c.person}</p>
+        <p className="ws-certificate__name" data-testid="certificate-name">
+          {c.person}
+        </p>
         <p className="ws-certificate__lead">passed the video-consultation scenario</p>
         <p className="ws-certificate__scenario">{c.scenario.title}</p>
         <dl className="ws-certificate__facts">
-          <div><dt>Version</dt><dd>{c.scenario.version}</dd></div>
-          <div><dt>Completed</dt><dd>{formatDate(c.attempt.completedAt)}</dd></div>
-          <div><dt>Score</dt><dd data-testid="certificate-score">{c.attempt.overall}%</dd></div>
-          <div><dt>CPD time</dt><dd>{c.scenario.minutes} minutes</dd></div>
-          <div><dt>Mode</dt><dd>{c.attempt.mode === "assessment" ? "Assessment" : "Learning"}</dd></div>
+          <div>
+            <dt>Version</dt>
+            <dd>{c.scenario.version}</dd>
+          </div>
+          <div>
+            <dt>Completed</dt>
+            <dd>{formatDate(c.attempt.completedAt)}</dd>
+          </div>
+          <div>
+            <dt>Score</dt>
+            <dd data-testid="certificate-score">{c.attempt.overall}%</dd>
+          </div>
+          <div>
+            <dt>CPD time</dt>
+            <dd>{c.scenario.minutes} minutes</dd>
+          </div>
+          <div>
+            <dt>Mode</dt>
+            <dd>{c.attempt.mode === "assessment" ? "Assessment" : "Learning"}</dd>
+          </div>
         </dl>
         <h2 className="nhsuk-heading-s">Competencies</h2>
         <table className="nhsuk-table ws-certificate__table">
           <caption className="nhsuk-u-visually-hidden">Scores by competency</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Competency</th>
-              <th scope="col" className="nhsuk-table__header">Score</th>
+              <th scope="col" className="nhsuk-table__header">
+                Competency
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Score
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
@@ -74,7 +110,12 @@ export default function CertificatePage() {
         {c.attempt.reflection ? (
           <blockquote className="ws-certificate__reflection">{c.attempt.reflection}</blockquote>
         ) : (
-          <p className="ws-muted">No reflection was written. <a className="ws-no-print" href={`/attempts/${c.attempt.id}/debrief#reflect-heading`}>Add one in the debrief</a></p>
+          <p className="ws-muted">
+            No reflection was written.{" "}
+            <a className="ws-no-print" href={`/attempts/${c.attempt.id}/debrief#reflect-heading`}>
+              Add one in the debrief
+            </a>
+          </p>
         )}
         <footer className="ws-certificate__footer">
           <p>

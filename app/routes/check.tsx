@@ -28,10 +28,16 @@ export default function CheckPage() {
   return (
     <>
       <p className="ws-muted">
-        {scenario ? <a href={`/scenarios/${scenario.id}`}>Back to {scenario.title}</a> : <a href="/scenarios">All scenarios</a>}
+        {scenario ? (
+          <a href={`/scenarios/${scenario.id}`}>Back to {scenario.title}</a>
+        ) : (
+          <a href="/scenarios">All scenarios</a>
+        )}
       </p>
       <h1>Check your camera and microphone</h1>
-      <p className="nhsuk-body-l">Set yourself up as you would for a real video consultation. The check tells you what, if anything, to change.</p>
+      <p className="nhsuk-body-l">
+        Set yourself up as you would for a real video consultation. The check tells you what, if anything, to change.
+      </p>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <CheckPanel key={attempt} onRetry={() => setAttempt((n) => n + 1)} />
@@ -57,7 +63,12 @@ function CheckPanel({ onRetry }: { onRetry: () => void }) {
   const problem = snapshot?.problem ?? null;
   return (
     // Any click wakes the microphone analyser if the browser held it back until the person interacted.
-    <section className="ws-card ws-camera-check" aria-labelledby="check-heading" onPointerDown={camera.resumeAudio} onKeyDown={camera.resumeAudio}>
+    <section
+      className="ws-card ws-camera-check"
+      aria-labelledby="check-heading"
+      onPointerDown={camera.resumeAudio}
+      onKeyDown={camera.resumeAudio}
+    >
       <h2 id="check-heading" className="nhsuk-heading-m">
         How you will look and sound
       </h2>
@@ -65,13 +76,19 @@ function CheckPanel({ onRetry }: { onRetry: () => void }) {
       <div className="ws-camera-check__grid">
         <div>
           <SelfView videoRef={camera.videoRef} />
-          {snapshot && snapshot.phase !== "failed" ? <MicMeter level={snapshot.micLevel} speaking={snapshot.speaking} /> : null}
+          {snapshot && snapshot.phase !== "failed" ? (
+            <MicMeter level={snapshot.micLevel} speaking={snapshot.speaking} />
+          ) : null}
         </div>
         <div>
-          {!snapshot || snapshot.phase === "starting" ? <p role="status">Starting your camera… Your browser may ask to use the camera and microphone.</p> : null}
+          {!snapshot || snapshot.phase === "starting" ? (
+            <p role="status">Starting your camera… Your browser may ask to use the camera and microphone.</p>
+          ) : null}
           {snapshot?.phase === "loading" ? <p role="status">Your camera is on. Getting the analysis ready…</p> : null}
           {readiness && snapshot?.phase === "running" ? <ReadinessList readiness={readiness} /> : null}
-          {snapshot?.phase === "running" && snapshot.microphone === "checking" ? <p className="ws-muted">Say a few words, as if greeting a patient, to check your microphone.</p> : null}
+          {snapshot?.phase === "running" && snapshot.microphone === "checking" ? (
+            <p className="ws-muted">Say a few words, as if greeting a patient, to check your microphone.</p>
+          ) : null}
         </div>
       </div>
       {snapshot && snapshot.phase === "running" ? <DiagnosticsLine figures={snapshot.figures} /> : null}

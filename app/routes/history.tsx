@@ -56,29 +56,56 @@ export default function History() {
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Your attempts, newest first</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Scenario</th>
-              <th scope="col" className="nhsuk-table__header">Started</th>
-              <th scope="col" className="nhsuk-table__header">Status</th>
-              <th scope="col" className="nhsuk-table__header">Result</th>
-              <th scope="col" className="nhsuk-table__header"><span className="nhsuk-u-visually-hidden">Actions</span></th>
+              <th scope="col" className="nhsuk-table__header">
+                Scenario
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Started
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Status
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Result
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                <span className="nhsuk-u-visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
             {attempts.map((a) => (
               <tr className="nhsuk-table__row" key={a.id}>
                 <td className="nhsuk-table__cell">
-                  {a.title} <span className="ws-muted">v{a.version}, {a.mode}</span>
+                  {a.title}{" "}
+                  <span className="ws-muted">
+                    v{a.version}, {a.mode}
+                  </span>
                 </td>
                 <td className="nhsuk-table__cell">{formatDate(a.startedAt)}</td>
                 <td className="nhsuk-table__cell">
                   <span className={`ws-tag ${STATUS[a.status][1]}`}>{STATUS[a.status][0]}</span>
                 </td>
                 <td className="nhsuk-table__cell">
-                  {a.passed === null ? "—" : <span className={`ws-tag ${a.passed ? "ws-tag--green" : "ws-tag--red"}`}>{a.passed ? "Passed" : "Not passed"} {a.overall}%</span>}
+                  {a.passed === null ? (
+                    "—"
+                  ) : (
+                    <span className={`ws-tag ${a.passed ? "ws-tag--green" : "ws-tag--red"}`}>
+                      {a.passed ? "Passed" : "Not passed"} {a.overall}%
+                    </span>
+                  )}
                 </td>
                 <td className="nhsuk-table__cell">
-                  {a.status === "in-progress" ? <a href={`/attempts/${a.id}`}>Resume<span className="nhsuk-u-visually-hidden"> {a.title}</span></a> : null}
-                  {a.status === "completed" ? <a href={`/attempts/${a.id}/debrief`}>Debrief<span className="nhsuk-u-visually-hidden"> of {a.title}</span></a> : null}
+                  {a.status === "in-progress" ? (
+                    <a href={`/attempts/${a.id}`}>
+                      Resume<span className="nhsuk-u-visually-hidden"> {a.title}</span>
+                    </a>
+                  ) : null}
+                  {a.status === "completed" ? (
+                    <a href={`/attempts/${a.id}/debrief`}>
+                      Debrief<span className="nhsuk-u-visually-hidden"> of {a.title}</span>
+                    </a>
+                  ) : null}
                 </td>
               </tr>
             ))}

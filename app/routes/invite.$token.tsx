@@ -10,31 +10,60 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "~/utils/password-rules";
 import { hashPassword } from "~/utils/password.server";
 import { startSession } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [{ title: "Set your password | Webside" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: "Set your password | Webside" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const state = await checkInvitation(context, params.token);
-  if (!state.ok) return data({ ok: false as const, reason: state.reason, name: null, email: null, org: null }, { status: 410 });
-  const [user, org] = await Promise.all([context.store.getUser(state.invitation.userId), context.store.getOrganisation(state.invitation.orgId)]);
-  if (!user || !org || !user.active) return data({ ok: false as const, reason: "This account is no longer active. Ask your administrator.", name: null, email: null, org: null }, { status: 410 });
+  if (!state.ok)
+    return data({ ok: false as const, reason: state.reason, name: null, email: null, org: null }, { status: 410 });
+  const [user, org] = await Promise.all([
+    context.store.getUser(state.invitation.userId),
+    context.store.getOrganisation(state.invitation.orgId),
+  ]);
+  if (!user || !org || !user.active)
+    return data(
+      {
+        ok: false as const,
+        reason: "This account is no longer active. Ask your administrator.",
+        name: null,
+        email: null,
+        org: null,
+      },
+      { status: 410 },
+    );
   return { ok: true as const, reason: null, name: user.name, email: user.email, org: org.name };
 }
 
 const passwordSchema = z
   .object({
-    password: z.string().min(PASSWORD_MIN, `Your password must be at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX, `Your password must be at most ${PASSWORD_MAX} characters`),
+    password: z
+      .string()
+      .min(PASSWORD_MIN, `Your password must be at least ${PASSWORD_MIN} characters`)
+      .max(PASSWORD_MAX, `Your password must be at most ${PASSWORD_MAX} characters`),
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords do not match" });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const state = await checkInvitation(context, params.token);
-  if (!state.ok) return data({ fieldErrors: {} as Record<string, string[] | undefined>, error: state.reason }, { status: 410 });
+  if (!state.ok)
+    return data({ fieldErrors: {} as Record<string, string[] | undefined>, error: state.reason }, { status: 410 });
   const parsed = passwordSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>, error: null }, { status: 400 });
+  if (!parsed.success)
+    return data(
+      { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>, error: null },
+      { status: 400 },
+    );
   const { invitation } = state;
   const user = await context.store.getUser(invitation.userId);
-  if (!user?.active) return data({ fieldErrors: {}, error: "This account is no longer active. Ask your administrator." }, { status: 410 });
+  if (!user?.active)
+    return data(
+      { fieldErrors: {}, error: "This account is no longer active. Ask your administrator." },
+      { status: 410 },
+    );
   const passwordHash = await hashPassword(parsed.data.password);
   try {
     // Used first, so two tabs racing on one link cannot both set a password.
@@ -59,30 +88,59 @@ export default function InvitePage() {
       <>
         <h1>This link cannot be used</h1>
         <p>{result?.error ?? invite.reason}</p>
-        <p><a href="/login">Go to the login page</a></p>
+        <p>
+          <a href="/login">Go to the login page</a>
+        </p>
       </>
     );
   }
   const field = (id: "password" | "confirm", label: string, hint?: string) => (
     <div className={`nhsuk-form-group${errors[id] ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={id}>{label}</label>
-      {hint ? <div className="nhsuk-hint" id={`${id}-hint`}>{hint}</div> : null}
-      {errors[id] ? <span className="nhsuk-error-message" id={`${id}-error`}><span className="nhsuk-u-visually-hidden">Error:</span> {errors[id]![0]}</span> : null}
-      <input className="nhsuk-input nhsuk-u-width-two-thirds" id={id} name={id} type="password" autoComplete="new-password"
-        aria-describedby={[hint ? `${id}-hint` : "", errors[id] ? `${id}-error` : ""].join(" ").trim() || undefined} />
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="nhsuk-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {errors[id] ? (
+        <span className="nhsuk-error-message" id={`${id}-error`}>
+          <span className="nhsuk-u-visually-hidden">Error:</span> {errors[id]![0]}
+        </span>
+      ) : null}
+      <input
+        className="nhsuk-input nhsuk-u-width-two-thirds"
+        id={id}
+        name={id}
+        type="password"
+        autoComplete="new-password"
+        aria-describedby={[hint ? `${id}-hint` : "", errors[id] ? `${id}-error` : ""].join(" ").trim() || undefined}
+      />
     </div>
   );
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1>Welcome to Webside, {invite.name}</h1>
-        <p className="nhsuk-body-l">{invite.org} has invited you to practise video consultations. Choose a password to finish setting up your account.</p>
+        <p className="nhsuk-body-l">
+          {invite.org} has invited you to practise video consultations. Choose a password to finish setting up your
+          account.
+        </p>
         <Form method="post" noValidate className="ws-card">
-          <p>Your email address: <strong>{invite.email}</strong></p>
+          <p>
+            Your email address: <strong>{invite.email}</strong>
+          </p>
           <input type="email" name="email" value={invite.email ?? ""} autoComplete="username" readOnly hidden />
-          {field("password", "Choose a password", `${PASSWORD_MIN} to ${PASSWORD_MAX} characters. A few unrelated words make a strong password.`)}
+          {field(
+            "password",
+            "Choose a password",
+            `${PASSWORD_MIN} to ${PASSWORD_MAX} characters. A few unrelated words make a strong password.`,
+          )}
           {field("confirm", "Type it again")}
-          <button type="submit" className="nhsuk-button">Set password and sign in</button>
+          <button type="submit" className="nhsuk-button">
+            Set password and sign in
+          </button>
         </Form>
       </div>
     </div>

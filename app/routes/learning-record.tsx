@@ -11,7 +11,13 @@ export const meta: MetaFunction = () => [{ title: "My learning record | Webside"
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);
   const rows = await learningRecord(context, viewer);
-  return { name: viewer.user.name, org: viewer.org.name, rows, minutes: rows.reduce((sum, r) => sum + r.minutes, 0), passed: rows.filter((r) => r.passed).length };
+  return {
+    name: viewer.user.name,
+    org: viewer.org.name,
+    rows,
+    minutes: rows.reduce((sum, r) => sum + r.minutes, 0),
+    passed: rows.filter((r) => r.passed).length,
+  };
 }
 
 export default function LearningRecordPage() {
@@ -19,15 +25,34 @@ export default function LearningRecordPage() {
   return (
     <>
       <h1>My learning record</h1>
-      <p className="nhsuk-body-l">{name}, {org}</p>
+      <p className="nhsuk-body-l">
+        {name}, {org}
+      </p>
       <div className="ws-card-grid">
-        <div className="ws-card"><p className="ws-stat">{rows.length}</p><p className="ws-muted">scenarios completed</p></div>
-        <div className="ws-card"><p className="ws-stat">{passed}</p><p className="ws-muted">passed, each with a certificate</p></div>
-        <div className="ws-card"><p className="ws-stat" data-testid="cpd-minutes">{minutes}</p><p className="ws-muted">minutes of CPD</p></div>
+        <div className="ws-card">
+          <p className="ws-stat">{rows.length}</p>
+          <p className="ws-muted">scenarios completed</p>
+        </div>
+        <div className="ws-card">
+          <p className="ws-stat">{passed}</p>
+          <p className="ws-muted">passed, each with a certificate</p>
+        </div>
+        <div className="ws-card">
+          <p className="ws-stat" data-testid="cpd-minutes">
+            {minutes}
+          </p>
+          <p className="ws-muted">minutes of CPD</p>
+        </div>
       </div>
-      <p><a href="/learning-record.csv" download>Download my learning record (CSV)</a></p>
+      <p>
+        <a href="/learning-record.csv" download>
+          Download my learning record (CSV)
+        </a>
+      </p>
       {rows.length === 0 ? (
-        <p>You have not completed a scenario yet. <a href="/scenarios">Choose one to practise</a>.</p>
+        <p>
+          You have not completed a scenario yet. <a href="/scenarios">Choose one to practise</a>.
+        </p>
       ) : (
         <table className="nhsuk-table ws-table--compact" data-testid="learning-record">
           <caption className="nhsuk-u-visually-hidden">Completed scenarios</caption>
@@ -37,13 +62,29 @@ export default function LearningRecordPage() {
               <tr className="nhsuk-table__row" key={r.attemptId}>
                 <td className="nhsuk-table__cell">{formatDate(r.completedAt)}</td>
                 <td className="nhsuk-table__cell">
-                  <a href={`/attempts/${r.attemptId}/debrief`}>{r.title}</a> <span className="ws-muted">v{r.version}{r.mode === "assessment" ? ", assessment" : ""}</span>
+                  <a href={`/attempts/${r.attemptId}/debrief`}>{r.title}</a>{" "}
+                  <span className="ws-muted">
+                    v{r.version}
+                    {r.mode === "assessment" ? ", assessment" : ""}
+                  </span>
                 </td>
                 <td className="nhsuk-table__cell">
-                  {r.overall}% <span className={`ws-tag ${r.passed ? "ws-tag--green" : "ws-tag--red"}`}>{r.passed ? "Passed" : "Not yet passed"}</span>
+                  {r.overall}%{" "}
+                  <span className={`ws-tag ${r.passed ? "ws-tag--green" : "ws-tag--red"}`}>
+                    {r.passed ? "Passed" : "Not yet passed"}
+                  </span>
                 </td>
                 <td className="nhsuk-table__cell">{r.minutes} min</td>
-                <td className="nhsuk-table__cell">{r.passed ? <a href={`/certificates/${r.attemptId}`}>{r.certificateCode ? "View" : "Get certificate"}<span className="nhsuk-u-visually-hidden"> for {r.title}</span></a> : "—"}</td>
+                <td className="nhsuk-table__cell">
+                  {r.passed ? (
+                    <a href={`/certificates/${r.attemptId}`}>
+                      {r.certificateCode ? "View" : "Get certificate"}
+                      <span className="nhsuk-u-visually-hidden"> for {r.title}</span>
+                    </a>
+                  ) : (
+                    "—"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -12,7 +12,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const body = stringify([
     LEARNING_RECORD_HEADER,
     ...rows.map((r) =>
-      [r.completedAt, r.title, r.version, r.mode, r.overall, r.passed ? "yes" : "no", r.minutes, r.certificateCode, r.reflection].map((v) => safeCell(v)),
+      [
+        r.completedAt,
+        r.title,
+        r.version,
+        r.mode,
+        r.overall,
+        r.passed ? "yes" : "no",
+        r.minutes,
+        r.certificateCode,
+        r.reflection,
+      ].map((v) => safeCell(v)),
     ),
   ]);
   return downloadResponse(body, "webside-learning-record.csv", "text/csv");

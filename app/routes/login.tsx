@@ -18,7 +18,13 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().min(3, "Enter your email address").max(254).email("Enter a valid email address"),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3, "Enter your email address")
+    .max(254)
+    .email("Enter a valid email address"),
   password: z.string().min(1, "Enter your password").max(128, "Passwords are at most 128 characters"),
   redirectTo: z.string().optional(),
 });
@@ -62,7 +68,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ error: GENERIC_FAILURE, fieldErrors: {}, email }, { status: 400 });
   }
   if (!user.active || !primaryOrg) {
-    await audit(context, { type: "login.failure", orgId: primaryOrg, actorId: user.id, detail: { email, reason: user.active ? "no organisation" : "deactivated" } });
+    await audit(context, {
+      type: "login.failure",
+      orgId: primaryOrg,
+      actorId: user.id,
+      detail: { email, reason: user.active ? "no organisation" : "deactivated" },
+    });
     const message = user.active
       ? "Your account is not part of any organisation yet. Ask your administrator to add you."
       : "This account has been deactivated. Ask your administrator if you need access again.";
@@ -80,13 +91,17 @@ export default function LoginPage() {
   const fieldErrors: Record<string, string[] | undefined> = result?.fieldErrors ?? {};
   const errors = [
     ...(result?.error ? [{ href: "#email", text: result.error }] : []),
-    ...Object.entries(fieldErrors).flatMap(([field, messages]) => (messages ?? []).map((text) => ({ href: `#${field}`, text }))),
+    ...Object.entries(fieldErrors).flatMap(([field, messages]) =>
+      (messages ?? []).map((text) => ({ href: `#${field}`, text })),
+    ),
   ];
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-one-half">
         <h1>Log in to Webside</h1>
-        <p className="nhsuk-body-l">Rehearse video consultations safely, with private feedback on how you come across.</p>
+        <p className="nhsuk-body-l">
+          Rehearse video consultations safely, with private feedback on how you come across.
+        </p>
         <ErrorSummary errors={errors} />
         <Form method="post" noValidate className="ws-card">
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
@@ -94,7 +109,11 @@ export default function LoginPage() {
             <label className="nhsuk-label" htmlFor="email">
               Email address
             </label>
-            {fieldErrors.email ? <span className="nhsuk-error-message" id="email-error">{fieldErrors.email[0]}</span> : null}
+            {fieldErrors.email ? (
+              <span className="nhsuk-error-message" id="email-error">
+                {fieldErrors.email[0]}
+              </span>
+            ) : null}
             <input
               className="nhsuk-input"
               id="email"
@@ -111,7 +130,11 @@ export default function LoginPage() {
             <label className="nhsuk-label" htmlFor="password">
               Password
             </label>
-            {fieldErrors.password ? <span className="nhsuk-error-message" id="password-error">{fieldErrors.password[0]}</span> : null}
+            {fieldErrors.password ? (
+              <span className="nhsuk-error-message" id="password-error">
+                {fieldErrors.password[0]}
+              </span>
+            ) : null}
             <input
               className="nhsuk-input"
               id="password"

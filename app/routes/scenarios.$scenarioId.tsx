@@ -14,7 +14,9 @@ import { startAttempt } from "~/utils/attempts.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getScenario } from "~/utils/scenario-catalogue.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.scenario.title ?? "Scenario"} | Webside` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.scenario.title ?? "Scenario"} | Webside` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);
@@ -26,7 +28,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     (a) => a.scenarioId === scenario.id && a.status !== "completed",
   );
   return {
-    assignment: assignment ? { dueAt: assignment.dueAt, overdue: assignment.daysLeft < 0, assessment: assignment.assessment } : null,
+    assignment: assignment
+      ? { dueAt: assignment.dueAt, overdue: assignment.daysLeft < 0, assessment: assignment.assessment }
+      : null,
     scenario: {
       id: scenario.id,
       title: scenario.title,
@@ -45,7 +49,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 const startSchema = z.object({
-  confidence: z.coerce.number({ error: "Choose how confident you feel" }).int().min(1, "Choose how confident you feel").max(5),
+  confidence: z.coerce
+    .number({ error: "Choose how confident you feel" })
+    .int()
+    .min(1, "Choose how confident you feel")
+    .max(5),
   mode: z.enum(["learning", "assessment"], { error: "Choose learning or assessment mode" }),
 });
 
@@ -57,7 +65,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data({ fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
   }
-  const attempt = await startAttempt(context, viewer, scenario, { mode: parsed.data.mode, confidenceBefore: parsed.data.confidence });
+  const attempt = await startAttempt(context, viewer, scenario, {
+    mode: parsed.data.mode,
+    confidenceBefore: parsed.data.confidence,
+  });
   return redirect(`/attempts/${attempt.id}`);
 }
 
@@ -65,7 +76,9 @@ export default function ScenarioOverview() {
   const { scenario, cast, inProgressId, assignment } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string[] | undefined> = result?.fieldErrors ?? {};
-  const summary = Object.entries(errors).flatMap(([field, messages]) => (messages ?? []).map((text) => ({ href: `#${field}-1`, text })));
+  const summary = Object.entries(errors).flatMap(([field, messages]) =>
+    (messages ?? []).map((text) => ({ href: `#${field}-1`, text })),
+  );
   return (
     <>
       <p className="ws-muted">
@@ -74,13 +87,15 @@ export default function ScenarioOverview() {
       <h1>{scenario.title}</h1>
       <p className="nhsuk-body-l">{scenario.summary}</p>
       <p className="ws-muted">
-        {scenario.setting === "group" ? "Group video session" : "One-to-one video consultation"} · {scenario.specialty} · about {scenario.minutes}{" "}
-        minutes · version {scenario.version}
+        {scenario.setting === "group" ? "Group video session" : "One-to-one video consultation"} · {scenario.specialty}{" "}
+        · about {scenario.minutes} minutes · version {scenario.version}
       </p>
       {assignment ? (
         <div className={`ws-notice${assignment.overdue ? " ws-notice--warning" : ""}`} role="status">
           <p>
-            <strong>Assigned to you, {assignment.overdue ? "overdue since" : "due"} {formatDate(assignment.dueAt)}.</strong>{" "}
+            <strong>
+              Assigned to you, {assignment.overdue ? "overdue since" : "due"} {formatDate(assignment.dueAt)}.
+            </strong>{" "}
             {assignment.assessment
               ? "It is set as an assessment: you will see feedback on your choices in the debrief, not as you go."
               : "Passing it completes the assignment."}
@@ -90,7 +105,9 @@ export default function ScenarioOverview() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <section className="ws-card" aria-labelledby="objectives">
-            <h2 id="objectives" className="nhsuk-heading-m">What you will practise</h2>
+            <h2 id="objectives" className="nhsuk-heading-m">
+              What you will practise
+            </h2>
             <ul>
               {scenario.objectives.map((o) => (
                 <li key={o}>{o}</li>
@@ -98,7 +115,9 @@ export default function ScenarioOverview() {
             </ul>
           </section>
           <section className="ws-card" aria-labelledby="cast">
-            <h2 id="cast" className="nhsuk-heading-m">Who is on the call</h2>
+            <h2 id="cast" className="nhsuk-heading-m">
+              Who is on the call
+            </h2>
             <ul className="nhsuk-list">
               {cast.map((c) => (
                 <li key={c.id} className="ws-line">
@@ -115,7 +134,9 @@ export default function ScenarioOverview() {
             </ul>
           </section>
           <section className="ws-card" aria-labelledby="assessed">
-            <h2 id="assessed" className="nhsuk-heading-m">What is assessed</h2>
+            <h2 id="assessed" className="nhsuk-heading-m">
+              What is assessed
+            </h2>
             <dl className="nhsuk-summary-list">
               {scenario.competencies.map((c) => (
                 <div className="nhsuk-summary-list__row" key={c.id}>
@@ -124,7 +145,10 @@ export default function ScenarioOverview() {
                 </div>
               ))}
             </dl>
-            <p>You pass with an overall score of {scenario.passMark}% or more, as long as the consultation does not end unsafely.</p>
+            <p>
+              You pass with an overall score of {scenario.passMark}% or more, as long as the consultation does not end
+              unsafely.
+            </p>
           </section>
         </div>
         <div className="nhsuk-grid-column-one-third">
@@ -133,15 +157,22 @@ export default function ScenarioOverview() {
             <a href={`/check?scenario=${scenario.id}`}>Check your camera and microphone before you start</a>
           </p>
           <section className="ws-card" aria-labelledby="start">
-            <h2 id="start" className="nhsuk-heading-s">Start</h2>
+            <h2 id="start" className="nhsuk-heading-s">
+              Start
+            </h2>
             {inProgressId ? (
               <p>
-                You have an attempt in progress. <a href={`/attempts/${inProgressId}`}>Resume it</a>, or start again below.
+                You have an attempt in progress. <a href={`/attempts/${inProgressId}`}>Resume it</a>, or start again
+                below.
               </p>
             ) : null}
             <ErrorSummary errors={summary} />
             <Form method="post" noValidate>
-              <ConfidenceField name="confidence" legend="Before you start: how confident do you feel about this kind of video consultation?" error={errors.confidence?.[0]} />
+              <ConfidenceField
+                name="confidence"
+                legend="Before you start: how confident do you feel about this kind of video consultation?"
+                error={errors.confidence?.[0]}
+              />
               {assignment?.assessment ? (
                 <input type="hidden" name="mode" value="assessment" />
               ) : (
@@ -151,13 +182,26 @@ export default function ScenarioOverview() {
                     {errors.mode ? <span className="nhsuk-error-message">{errors.mode[0]}</span> : null}
                     <div className="nhsuk-radios">
                       <div className="nhsuk-radios__item">
-                        <input className="nhsuk-radios__input" id="mode-1" name="mode" type="radio" value="learning" defaultChecked />
+                        <input
+                          className="nhsuk-radios__input"
+                          id="mode-1"
+                          name="mode"
+                          type="radio"
+                          value="learning"
+                          defaultChecked
+                        />
                         <label className="nhsuk-label nhsuk-radios__label" htmlFor="mode-1">
                           Learning: feedback after each choice
                         </label>
                       </div>
                       <div className="nhsuk-radios__item">
-                        <input className="nhsuk-radios__input" id="mode-2" name="mode" type="radio" value="assessment" />
+                        <input
+                          className="nhsuk-radios__input"
+                          id="mode-2"
+                          name="mode"
+                          type="radio"
+                          value="assessment"
+                        />
                         <label className="nhsuk-label nhsuk-radios__label" htmlFor="mode-2">
                           Assessment: feedback only in the debrief
                         </label>

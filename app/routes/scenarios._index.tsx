@@ -49,11 +49,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         assigned: assigned.find((a) => a.scenarioId === s.id) ?? null,
       };
     });
-  scenarios.sort((a, b) => (a.assigned ? 0 : 1) - (b.assigned ? 0 : 1) || (a.assigned?.dueAt ?? "").localeCompare(b.assigned?.dueAt ?? ""));
+  scenarios.sort(
+    (a, b) =>
+      (a.assigned ? 0 : 1) - (b.assigned ? 0 : 1) || (a.assigned?.dueAt ?? "").localeCompare(b.assigned?.dueAt ?? ""),
+  );
   return { scenarios, filters, specialties, total: entries.length };
 }
 
-function Select({ id, label, value, options }: { id: string; label: string; value: string; options: Array<[string, string]> }) {
+function Select({
+  id,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: Array<[string, string]>;
+}) {
   return (
     <div className="nhsuk-form-group">
       <label className="nhsuk-label" htmlFor={id}>
@@ -77,14 +90,37 @@ export default function Catalogue() {
     <>
       <h1>Scenarios</h1>
       <p className="nhsuk-body-l">
-        Rehearse a video consultation. Each one takes 10 to 20 minutes and ends with a debrief you can keep as CPD evidence.
+        Rehearse a video consultation. Each one takes 10 to 20 minutes and ends with a debrief you can keep as CPD
+        evidence.
       </p>
       <Form method="get" className="ws-card" aria-label="Filter scenarios">
         <div className="ws-filters">
-          <Select id="competency" label="Competency" value={filters.competency} options={COMPETENCIES.map((c) => [c, COMPETENCY_INFO[c].label])} />
-          <Select id="setting" label="Setting" value={filters.setting} options={[["one-to-one", "One patient"], ["group", "Group session"]]} />
+          <Select
+            id="competency"
+            label="Competency"
+            value={filters.competency}
+            options={COMPETENCIES.map((c) => [c, COMPETENCY_INFO[c].label])}
+          />
+          <Select
+            id="setting"
+            label="Setting"
+            value={filters.setting}
+            options={[
+              ["one-to-one", "One patient"],
+              ["group", "Group session"],
+            ]}
+          />
           <Select id="specialty" label="Specialty" value={filters.specialty} options={specialties.map((s) => [s, s])} />
-          <Select id="length" label="Length" value={filters.length} options={[["short", "Up to 10 minutes"], ["medium", "11 to 20 minutes"], ["long", "Over 20 minutes"]]} />
+          <Select
+            id="length"
+            label="Length"
+            value={filters.length}
+            options={[
+              ["short", "Up to 10 minutes"],
+              ["medium", "11 to 20 minutes"],
+              ["long", "Over 20 minutes"],
+            ]}
+          />
           <div className="ws-actions">
             <button type="submit" className="nhsuk-button nhsuk-button--secondary">
               Apply filters
@@ -119,7 +155,11 @@ export default function Catalogue() {
                   {s.assigned.daysLeft < 0 ? "Overdue" : "Assigned"}, due {formatDate(s.assigned.dueAt)}
                 </span>
               ) : null}
-              {s.passed ? <span className="ws-tag ws-tag--green">Passed</span> : s.completed ? <span className="ws-tag ws-tag--yellow">Completed, not yet passed</span> : null}
+              {s.passed ? (
+                <span className="ws-tag ws-tag--green">Passed</span>
+              ) : s.completed ? (
+                <span className="ws-tag ws-tag--yellow">Completed, not yet passed</span>
+              ) : null}
               {s.inProgress ? (
                 <a href={`/attempts/${s.inProgress}`}>
                   Resume<span className="nhsuk-u-visually-hidden"> {s.title}</span>

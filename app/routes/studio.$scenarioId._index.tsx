@@ -11,9 +11,19 @@ import { editableDraft } from "~/core/studio/draft-edits";
 import studioStyles from "~/styles/studio.scss?url";
 import { formatDateTime } from "~/utils/format";
 import { BodyTooLargeError, readFormLimited } from "~/utils/request-body.server";
-import { DRAFT_FORM_LIMIT, latestVersionOf, publishStudioScenario, requireAuthor, requireStudioScenario, saveStudioDraft, setArchived } from "~/utils/studio.server";
+import {
+  DRAFT_FORM_LIMIT,
+  latestVersionOf,
+  publishStudioScenario,
+  requireAuthor,
+  requireStudioScenario,
+  saveStudioDraft,
+  setArchived,
+} from "~/utils/studio.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.title ?? "scenario"} | Authoring studio | Webside` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.title ?? "scenario"} | Authoring studio | Webside` },
+];
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: xyflowStyles },
   { rel: "stylesheet", href: studioStyles },
@@ -50,7 +60,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     form = await readFormLimited(request, DRAFT_FORM_LIMIT);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return data({ ok: false as const, message: "The draft is too large to save (scenarios are limited to 256 KB)." }, { status: 413 });
+    if (error instanceof BodyTooLargeError)
+      return data(
+        { ok: false as const, message: "The draft is too large to save (scenarios are limited to 256 KB)." },
+        { status: 413 },
+      );
     throw error;
   }
   const intent = form.get("intent");
@@ -77,9 +91,20 @@ export default function EditScenario() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const [state, setState] = useState({ draft: loaded.draft as Scenario, dirty: false, revision: loaded.revision });
-  const onDraftChange = useCallback((draft: Scenario, dirty: boolean, revision: number) => setState({ draft, dirty, revision }), []);
+  const onDraftChange = useCallback(
+    (draft: Scenario, dirty: boolean, revision: number) => setState({ draft, dirty, revision }),
+    [],
+  );
   const errors = validateScenario(state.draft).problems.filter((p) => p.severity === "error").length;
-  const changes = errors === 0 ? describeDiff(diffScenarios((loaded.latest as Scenario | null) ?? null, { ...state.draft, version: (loaded.latestVersion ?? 0) + 1 })) : [];
+  const changes =
+    errors === 0
+      ? describeDiff(
+          diffScenarios((loaded.latest as Scenario | null) ?? null, {
+            ...state.draft,
+            version: (loaded.latestVersion ?? 0) + 1,
+          }),
+        )
+      : [];
   const publishedNow = result && result.ok && "published" in result ? result : null;
   const failure = result && !result.ok ? result.message : null;
   return (
@@ -89,8 +114,13 @@ export default function EditScenario() {
       </p>
       <h1>{state.draft.title || loaded.id}</h1>
       <p className="ws-muted">
-        <span className={`ws-tag ${loaded.status === "published" ? "ws-tag--green" : loaded.status === "archived" ? "ws-tag--grey" : "ws-tag--yellow"}`}>{loaded.status}</span>{" "}
-        {loaded.latestVersion ? `Published version ${loaded.latestVersion}. ` : "Not published yet. "}Last saved {loaded.updatedAt} by {loaded.updatedBy}.
+        <span
+          className={`ws-tag ${loaded.status === "published" ? "ws-tag--green" : loaded.status === "archived" ? "ws-tag--grey" : "ws-tag--yellow"}`}
+        >
+          {loaded.status}
+        </span>{" "}
+        {loaded.latestVersion ? `Published version ${loaded.latestVersion}. ` : "Not published yet. "}Last saved{" "}
+        {loaded.updatedAt} by {loaded.updatedBy}.
       </p>
       {loaded.imported ? (
         <div className="ws-notice" role="status">
@@ -99,7 +129,10 @@ export default function EditScenario() {
       ) : null}
       {publishedNow ? (
         <div className="ws-notice" role="status">
-          <strong>Published version {publishedNow.published}.</strong> {publishedNow.summary && publishedNow.summary.length > 0 ? publishedNow.summary.join(" ") : "No changes from the previous version."}
+          <strong>Published version {publishedNow.published}.</strong>{" "}
+          {publishedNow.summary && publishedNow.summary.length > 0
+            ? publishedNow.summary.join(" ")
+            : "No changes from the previous version."}
         </div>
       ) : null}
       {failure ? (
@@ -111,20 +144,51 @@ export default function EditScenario() {
       <nav className="ws-actions ws-editor__links" aria-label="Scenario tools">
         <a href={`/studio/${loaded.id}/preview`}>Preview</a>
         <a href={`/studio/${loaded.id}/analytics`}>Analytics</a>
-        <a href={`/studio/${loaded.id}/export?format=json`} download>Export JSON</a>
-        <a href={`/studio/${loaded.id}/export?format=twee`} download>Export Twee (Twine)</a>
-        <a href={`/studio/${loaded.id}/export?format=xstate`} download>Export XState</a>
+        <a href={`/studio/${loaded.id}/export?format=json`} download>
+          Export JSON
+        </a>
+        <a href={`/studio/${loaded.id}/export?format=twee`} download>
+          Export Twee (Twine)
+        </a>
+        <a href={`/studio/${loaded.id}/export?format=xstate`} download>
+          Export XState
+        </a>
       </nav>
-      <ScenarioEditor key={loaded.revision} initial={loaded.draft as Scenario} revision={loaded.revision} nodeToOpen={loaded.nodeToOpen} onDraftChange={onDraftChange} />
+      <ScenarioEditor
+        key={loaded.revision}
+        initial={loaded.draft as Scenario}
+        revision={loaded.revision}
+        nodeToOpen={loaded.nodeToOpen}
+        onDraftChange={onDraftChange}
+      />
       <section className="ws-card" aria-labelledby="publish-heading">
-        <h2 className="nhsuk-heading-m" id="publish-heading">Publish</h2>
-        <p>Publishing makes version {(loaded.latestVersion ?? 0) + 1} available to learners in the catalogue. Attempts already started keep the version they began on.</p>
-        {errors > 0 ? <p>Fix the {errors} error{errors === 1 ? "" : "s"} in the checks first.</p> : null}
+        <h2 className="nhsuk-heading-m" id="publish-heading">
+          Publish
+        </h2>
+        <p>
+          Publishing makes version {(loaded.latestVersion ?? 0) + 1} available to learners in the catalogue. Attempts
+          already started keep the version they began on.
+        </p>
+        {errors > 0 ? (
+          <p>
+            Fix the {errors} error{errors === 1 ? "" : "s"} in the checks first.
+          </p>
+        ) : null}
         {state.dirty ? <p>Save your changes first.</p> : null}
         {errors === 0 ? (
           <>
-            <h3 className="nhsuk-heading-s">Changes since {loaded.latestVersion ? `version ${loaded.latestVersion}` : "nothing (first version)"}</h3>
-            {changes.length > 0 ? <ul>{changes.map((c) => <li key={c}>{c}</li>)}</ul> : <p>No changes.</p>}
+            <h3 className="nhsuk-heading-s">
+              Changes since {loaded.latestVersion ? `version ${loaded.latestVersion}` : "nothing (first version)"}
+            </h3>
+            {changes.length > 0 ? (
+              <ul>
+                {changes.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            ) : (
+              <p>No changes.</p>
+            )}
           </>
         ) : null}
         <div className="ws-actions">

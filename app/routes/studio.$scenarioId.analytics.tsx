@@ -29,7 +29,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     id: record.id,
     scenario,
-    summary: { attempts: stats.attempts, completed: stats.completed, passed: stats.passed, meanOverall: stats.meanOverall, meanScores: stats.meanScores },
+    summary: {
+      attempts: stats.attempts,
+      completed: stats.completed,
+      passed: stats.passed,
+      meanOverall: stats.meanOverall,
+      meanScores: stats.meanScores,
+    },
     nodes: stats.nodes,
     choiceCounts: [...stats.choiceCounts.entries()],
   };
@@ -38,8 +44,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function Analytics() {
   const { id, scenario: loaded, summary, nodes, choiceCounts } = useLoaderData<typeof loader>();
   const scenario = loaded as Scenario;
-  const model = useMemo(() => graphModel(scenario, validateScenario(scenario).problems, new Map(choiceCounts)), [scenario, choiceCounts]);
-  const choiceText = (nodeId: string, choiceId: string) => scenario.nodes[nodeId]?.choices?.find((c) => c.id === choiceId)?.text ?? choiceId;
+  const model = useMemo(
+    () => graphModel(scenario, validateScenario(scenario).problems, new Map(choiceCounts)),
+    [scenario, choiceCounts],
+  );
+  const choiceText = (nodeId: string, choiceId: string) =>
+    scenario.nodes[nodeId]?.choices?.find((c) => c.id === choiceId)?.text ?? choiceId;
   return (
     <>
       <p className="ws-muted">
@@ -47,13 +57,24 @@ export default function Analytics() {
       </p>
       <h1>Analytics: {scenario.title}</h1>
       <div className="ws-card-grid">
-        <div className="ws-card"><p className="ws-stat">{summary.attempts}</p><p>attempts started</p></div>
-        <div className="ws-card"><p className="ws-stat">{summary.completed}</p><p>completed ({summary.passed} passed)</p></div>
-        <div className="ws-card"><p className="ws-stat">{summary.meanOverall === null ? "–" : `${summary.meanOverall}%`}</p><p>mean overall score</p></div>
+        <div className="ws-card">
+          <p className="ws-stat">{summary.attempts}</p>
+          <p>attempts started</p>
+        </div>
+        <div className="ws-card">
+          <p className="ws-stat">{summary.completed}</p>
+          <p>completed ({summary.passed} passed)</p>
+        </div>
+        <div className="ws-card">
+          <p className="ws-stat">{summary.meanOverall === null ? "–" : `${summary.meanOverall}%`}</p>
+          <p>mean overall score</p>
+        </div>
       </div>
       {Object.keys(summary.meanScores).length > 0 ? (
         <section className="ws-card" aria-labelledby="mean-scores">
-          <h2 className="nhsuk-heading-s" id="mean-scores">Mean competency scores (completed attempts)</h2>
+          <h2 className="nhsuk-heading-s" id="mean-scores">
+            Mean competency scores (completed attempts)
+          </h2>
           <dl className="nhsuk-summary-list">
             {Object.entries(summary.meanScores).map(([c, v]) => (
               <div className="nhsuk-summary-list__row" key={c}>
@@ -65,9 +86,16 @@ export default function Analytics() {
         </section>
       ) : null}
       <section aria-labelledby="analytics-graph">
-        <h2 className="nhsuk-heading-m" id="analytics-graph">Paths taken</h2>
+        <h2 className="nhsuk-heading-m" id="analytics-graph">
+          Paths taken
+        </h2>
         <p className="ws-muted">Thicker arrows were chosen more often; each label ends with the number of times.</p>
-        <BranchGraph nodes={model.nodes} edges={model.edges} weighted label="Branch graph with how often each choice was taken" />
+        <BranchGraph
+          nodes={model.nodes}
+          edges={model.edges}
+          weighted
+          label="Branch graph with how often each choice was taken"
+        />
       </section>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption">Node by node</caption>
@@ -84,12 +112,21 @@ export default function Analytics() {
         <tbody>
           {nodes.map((n) => (
             <tr key={n.nodeId}>
-              <th scope="row">{scenario.nodes[n.nodeId]?.title ?? scenario.nodes[n.nodeId]?.ending?.title ?? n.nodeId} <span className="ws-muted">({n.nodeId})</span></th>
+              <th scope="row">
+                {scenario.nodes[n.nodeId]?.title ?? scenario.nodes[n.nodeId]?.ending?.title ?? n.nodeId}{" "}
+                <span className="ws-muted">({n.nodeId})</span>
+              </th>
               <td>{n.reached}</td>
               <td>
-                {n.choices.length === 0 ? "–" : (
+                {n.choices.length === 0 ? (
+                  "–"
+                ) : (
                   <ul className="nhsuk-list">
-                    {n.choices.map((c) => <li key={c.choiceId}>{choiceText(n.nodeId, c.choiceId)}: {c.share}% ({c.count})</li>)}
+                    {n.choices.map((c) => (
+                      <li key={c.choiceId}>
+                        {choiceText(n.nodeId, c.choiceId)}: {c.share}% ({c.count})
+                      </li>
+                    ))}
                   </ul>
                 )}
               </td>

@@ -14,10 +14,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
   const report = validateScenario(record.draft);
   if (!report.ok || !report.scenario) {
-    return new Response("The draft has errors; fix them in the editor before exporting.", { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("The draft has errors; fix them in the editor before exporting.", {
+      status: 409,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const file = exportScenario(report.scenario, format as ExportFormat);
-  await audit(context, { type: "scenario.export", orgId: viewer.org.id, actorId: viewer.user.id, detail: { scenarioId: record.id, format } });
+  await audit(context, {
+    type: "scenario.export",
+    orgId: viewer.org.id,
+    actorId: viewer.user.id,
+    detail: { scenarioId: record.id, format },
+  });
   return new Response(file.text, {
     headers: {
       "Content-Type": file.mediaType,

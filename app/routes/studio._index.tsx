@@ -33,11 +33,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       source: r.source.kind,
     };
   });
-  const bundled = listBundledScenarios().map((s) => ({ id: s.id, title: s.title, version: s.version, summary: s.summary }));
+  const bundled = listBundledScenarios().map((s) => ({
+    id: s.id,
+    title: s.title,
+    version: s.version,
+    summary: s.summary,
+  }));
   return { mine, bundled };
 }
 
-type ActionResult = { intent: "import"; error: string | null; report: ImportNote[]; filename: string; created?: { id: string; title: string } };
+type ActionResult = {
+  intent: "import";
+  error: string | null;
+  report: ImportNote[];
+  filename: string;
+  created?: { id: string; title: string };
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireAuthor(request, context);
@@ -46,37 +57,84 @@ export async function action({ request, context }: ActionFunctionArgs) {
     form = await readFormLimited(request, UPLOAD_FORM_LIMIT);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      await audit(context, { type: "scenario.import.refused", orgId: viewer.org.id, actorId: viewer.user.id, detail: { reason: "too large" } });
-      return data<ActionResult>({ intent: "import", error: "The file is larger than 256 KB, so it was not read. Split the story into smaller scenarios.", report: [], filename: "" }, { status: 413 });
+      await audit(context, {
+        type: "scenario.import.refused",
+        orgId: viewer.org.id,
+        actorId: viewer.user.id,
+        detail: { reason: "too large" },
+      });
+      return data<ActionResult>(
+        {
+          intent: "import",
+          error: "The file is larger than 256 KB, so it was not read. Split the story into smaller scenarios.",
+          report: [],
+          filename: "",
+        },
+        { status: 413 },
+      );
     }
     throw error;
   }
   const intent = form.get("intent");
   if (intent === "new") {
-    const title = String(form.get("title") ?? "").trim().slice(0, 120) || "Untitled scenario";
-    const record = await createStudioScenario(context, viewer, { draft: blankScenario("", title), kind: "blank", detail: null });
+    const title =
+      String(form.get("title") ?? "")
+        .trim()
+        .slice(0, 120) || "Untitled scenario";
+    const record = await createStudioScenario(context, viewer, {
+      draft: blankScenario("", title),
+      kind: "blank",
+      detail: null,
+    });
     return redirect(`/studio/${record.id}`);
   }
   if (intent === "duplicate") {
     const source = bundledScenario(String(form.get("scenarioId") ?? ""));
     if (!source) throw new Response("Not found", { status: 404 });
-    const draft = { ...structuredClone(source), id: `${source.id}-custom`, title: `${source.title} (our version)`.slice(0, 120) };
-    const record = await createStudioScenario(context, viewer, { draft, kind: "bundled", detail: `${source.id}@${source.version}` });
+    const draft = {
+      ...structuredClone(source),
+      id: `${source.id}-custom`,
+      title: `${source.title} (our version)`.slice(0, 120),
+    };
+    const record = await createStudioScenario(context, viewer, {
+      draft,
+      kind: "bundled",
+      detail: `${source.id}@${source.version}`,
+    });
     return redirect(`/studio/${record.id}`);
   }
   if (intent === "import") {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {
-      return data<ActionResult>({ intent: "import", error: "Choose a file to import.", report: [], filename: "" }, { status: 400 });
+      return data<ActionResult>(
+        { intent: "import", error: "Choose a file to import.", report: [], filename: "" },
+        { status: 400 },
+      );
     }
     const format = String(form.get("format") ?? "");
-    const result = importScenario(new Uint8Array(await file.arrayBuffer()), { filename: file.name, format: format || undefined });
+    const result = importScenario(new Uint8Array(await file.arrayBuffer()), {
+      filename: file.name,
+      format: format || undefined,
+    });
     if (!result.draft || !result.format) {
-      return data<ActionResult>({ intent: "import", error: "The file was not imported.", report: result.report, filename: file.name }, { status: 400 });
+      return data<ActionResult>(
+        { intent: "import", error: "The file was not imported.", report: result.report, filename: file.name },
+        { status: 400 },
+      );
     }
-    const record = await createStudioScenario(context, viewer, { draft: result.draft, kind: result.format, detail: file.name.slice(0, 200) });
+    const record = await createStudioScenario(context, viewer, {
+      draft: result.draft,
+      kind: result.format,
+      detail: file.name.slice(0, 200),
+    });
     // The report stays on this page beside a link to the new draft, so the educator can read what to finish.
-    return data<ActionResult>({ intent: "import", error: null, report: result.report, filename: file.name, created: { id: record.id, title: String(result.draft.title ?? record.id) } });
+    return data<ActionResult>({
+      intent: "import",
+      error: null,
+      report: result.report,
+      filename: file.name,
+      created: { id: record.id, title: String(result.draft.title ?? record.id) },
+    });
   }
   return data<ActionResult>({ intent: "import", error: "Unknown action.", report: [], filename: "" }, { status: 400 });
 }
@@ -97,7 +155,11 @@ export function ImportReport({ report }: { report: ImportNote[] }) {
         {report.map((n, i) => (
           <tr key={i}>
             <td>
-              <span className={`ws-tag ${n.severity === "error" ? "ws-tag--red" : n.severity === "warning" ? "ws-tag--yellow" : "ws-tag--blue"}`}>{n.severity}</span>
+              <span
+                className={`ws-tag ${n.severity === "error" ? "ws-tag--red" : n.severity === "warning" ? "ws-tag--yellow" : "ws-tag--blue"}`}
+              >
+                {n.severity}
+              </span>
             </td>
             <td>{n.where}</td>
             <td>{n.message}</td>
@@ -115,44 +177,79 @@ export default function StudioLibrary() {
   return (
     <>
       <h1>Authoring studio</h1>
-      <p className="nhsuk-body-l">Write and maintain your organisation&apos;s scenarios. Drafts are shared with every educator here; learners only see published versions.</p>
+      <p className="nhsuk-body-l">
+        Write and maintain your organisation&apos;s scenarios. Drafts are shared with every educator here; learners only
+        see published versions.
+      </p>
       <div className="ws-studio-start">
         <section className="ws-card" aria-labelledby="new-heading">
-          <h2 id="new-heading" className="nhsuk-heading-s">Start a new scenario</h2>
+          <h2 id="new-heading" className="nhsuk-heading-s">
+            Start a new scenario
+          </h2>
           <Form method="post">
             <input type="hidden" name="intent" value="new" />
             <div className="nhsuk-form-group">
-              <label className="nhsuk-label" htmlFor="new-title">Title</label>
+              <label className="nhsuk-label" htmlFor="new-title">
+                Title
+              </label>
               <input className="nhsuk-input" id="new-title" name="title" maxLength={120} required />
             </div>
-            <button type="submit" className="nhsuk-button" disabled={busy}>Create blank scenario</button>
+            <button type="submit" className="nhsuk-button" disabled={busy}>
+              Create blank scenario
+            </button>
           </Form>
         </section>
         <section className="ws-card" aria-labelledby="import-heading">
-          <h2 id="import-heading" className="nhsuk-heading-s">Import from Twine, H5P or XState</h2>
+          <h2 id="import-heading" className="nhsuk-heading-s">
+            Import from Twine, H5P or XState
+          </h2>
           {result?.error ? (
             <div className="nhsuk-error-summary" role="alert" tabIndex={-1} aria-labelledby="import-error-title">
-              <h3 className="nhsuk-error-summary__title" id="import-error-title">{result.error}</h3>
-              {result.report.filter((n) => n.severity === "error").map((n) => (
-                <p key={n.message} className="nhsuk-error-message">{n.where}: {n.message}</p>
-              ))}
+              <h3 className="nhsuk-error-summary__title" id="import-error-title">
+                {result.error}
+              </h3>
+              {result.report
+                .filter((n) => n.severity === "error")
+                .map((n) => (
+                  <p key={n.message} className="nhsuk-error-message">
+                    {n.where}: {n.message}
+                  </p>
+                ))}
             </div>
           ) : null}
           {result?.created ? (
             <div className="ws-notice" role="status">
-              Imported {result.filename} as a new draft. <a href={`/studio/${result.created.id}?imported=${encodeURIComponent(result.filename)}`}>Open {result.created.title} in the editor</a>
+              Imported {result.filename} as a new draft.{" "}
+              <a href={`/studio/${result.created.id}?imported=${encodeURIComponent(result.filename)}`}>
+                Open {result.created.title} in the editor
+              </a>
               {result.report.length > 0 ? "; the report below lists what did not map exactly." : "."}
             </div>
           ) : null}
           <Form method="post" encType="multipart/form-data">
             <input type="hidden" name="intent" value="import" />
             <div className="nhsuk-form-group">
-              <label className="nhsuk-label" htmlFor="import-file">File (at most 256 KB)</label>
-              <span className="nhsuk-hint" id="import-file-hint">A Twee 3 file (.twee), an H5P Branching Scenario content.json, an XState machine (.json) or a Webside scenario (.json).</span>
-              <input className="nhsuk-file-upload" id="import-file" name="file" type="file" accept=".twee,.tw,.json,text/plain,application/json" aria-describedby="import-file-hint" required />
+              <label className="nhsuk-label" htmlFor="import-file">
+                File (at most 256 KB)
+              </label>
+              <span className="nhsuk-hint" id="import-file-hint">
+                A Twee 3 file (.twee), an H5P Branching Scenario content.json, an XState machine (.json) or a Webside
+                scenario (.json).
+              </span>
+              <input
+                className="nhsuk-file-upload"
+                id="import-file"
+                name="file"
+                type="file"
+                accept=".twee,.tw,.json,text/plain,application/json"
+                aria-describedby="import-file-hint"
+                required
+              />
             </div>
             <div className="nhsuk-form-group">
-              <label className="nhsuk-label" htmlFor="import-format">Format</label>
+              <label className="nhsuk-label" htmlFor="import-format">
+                Format
+              </label>
               <select className="nhsuk-select" id="import-format" name="format" defaultValue="">
                 <option value="">Work it out from the file</option>
                 <option value="twee">Twine (Twee 3)</option>
@@ -161,7 +258,9 @@ export default function StudioLibrary() {
                 <option value="json">Webside scenario JSON</option>
               </select>
             </div>
-            <button type="submit" className="nhsuk-button nhsuk-button--secondary" disabled={busy}>Import</button>
+            <button type="submit" className="nhsuk-button nhsuk-button--secondary" disabled={busy}>
+              Import
+            </button>
           </Form>
           {result?.report ? <ImportReport report={result.report} /> : null}
           <details className="nhsuk-details">
@@ -170,10 +269,20 @@ export default function StudioLibrary() {
             </summary>
             <div className="nhsuk-details__text">
               <ul>
-                <li>Each passage becomes a node and each link a choice: [[Go]], [[text-&gt;Target]], [[Target&lt;-text]] and [[text|Target]] all work.</li>
-                <li>Start a line with <code>@maria:</code> to have Maria say it; the tag <code>speaker:maria</code> makes her the passage&apos;s default speaker.</li>
-                <li>Tag endings <code>ending-good</code>, <code>ending-mixed</code> or <code>ending-poor</code>.</li>
-                <li>Tag a passage <code>effect:rapport+2</code> to score every choice that leads to it.</li>
+                <li>
+                  Each passage becomes a node and each link a choice: [[Go]], [[text-&gt;Target]], [[Target&lt;-text]]
+                  and [[text|Target]] all work.
+                </li>
+                <li>
+                  Start a line with <code>@maria:</code> to have Maria say it; the tag <code>speaker:maria</code> makes
+                  her the passage&apos;s default speaker.
+                </li>
+                <li>
+                  Tag endings <code>ending-good</code>, <code>ending-mixed</code> or <code>ending-poor</code>.
+                </li>
+                <li>
+                  Tag a passage <code>effect:rapport+2</code> to score every choice that leads to it.
+                </li>
               </ul>
             </div>
           </details>

@@ -5,7 +5,10 @@ import { useLoaderData } from "@remix-run/react";
 import { CERTIFICATE_CODE } from "~/utils/certificates.server";
 import { formatDate } from "~/utils/format";
 
-export const meta: MetaFunction = () => [{ title: "Check a certificate | Webside" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Check a certificate | Webside" },
+  { name: "robots", content: "noindex" },
+];
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const code = (params.code ?? "").toUpperCase();
@@ -30,10 +33,15 @@ export default function VerifyPage() {
         ) : (
           <div className="ws-notice ws-notice--warning" role="status" data-testid="verify-result">
             <p className="nhsuk-heading-m">Not a valid certificate</p>
-            <p>No Webside certificate has the code {result.code ? <strong>{result.code}</strong> : "given"}. Check it was typed exactly as printed.</p>
+            <p>
+              No Webside certificate has the code {result.code ? <strong>{result.code}</strong> : "given"}. Check it was
+              typed exactly as printed.
+            </p>
           </div>
         )}
-        <p className="ws-muted">For privacy, this page shows only whether a code is genuine. Ask the certificate holder for its details.</p>
+        <p className="ws-muted">
+          For privacy, this page shows only whether a code is genuine. Ask the certificate holder for its details.
+        </p>
       </div>
     </div>
   );

@@ -39,7 +39,10 @@ export function createApp(options: AppOptions): express.Express {
       kind: store.kind,
       detail: error instanceof Error ? error.message : String(error),
     }));
-    res.status(status.ok ? 200 : 503).set("Cache-Control", "no-store").json({ status: status.ok ? "ok" : "unavailable", store: status });
+    res
+      .status(status.ok ? 200 : 503)
+      .set("Cache-Control", "no-store")
+      .json({ status: status.ok ? "ok" : "unavailable", store: status });
   });
 
   if (options.devMiddleware) {
@@ -52,7 +55,10 @@ export function createApp(options: AppOptions): express.Express {
   // The page asks for MediaPipe's files under /mediapipe/v/<hash of the install manifest>/, so a new install means
   // new URLs and they can be cached forever. The plain paths stay available for tools, with ordinary caching.
   const mediapipeDir = path.join(root, "public/mediapipe");
-  app.use("/mediapipe/v/:version", express.static(mediapipeDir, { index: false, setHeaders: (res) => res.setHeader("Cache-Control", IMMUTABLE) }));
+  app.use(
+    "/mediapipe/v/:version",
+    express.static(mediapipeDir, { index: false, setHeaders: (res) => res.setHeader("Cache-Control", IMMUTABLE) }),
+  );
   app.use("/mediapipe", express.static(mediapipeDir, { index: false, maxAge: "1h" }));
   app.use("/nhsuk", express.static(path.join(root, "node_modules/nhsuk-frontend/dist/nhsuk/assets"), { maxAge: "7d" }));
 
@@ -60,7 +66,12 @@ export function createApp(options: AppOptions): express.Express {
   app.use(
     originCheck((req, reason) => {
       void store
-        .appendAudit({ type: "csrf.refused", orgId: null, actorId: null, detail: { path: req.path, method: req.method, reason, ip: req.ip ?? "" } })
+        .appendAudit({
+          type: "csrf.refused",
+          orgId: null,
+          actorId: null,
+          detail: { path: req.path, method: req.method, reason, ip: req.ip ?? "" },
+        })
         .catch(() => undefined);
     }),
   );

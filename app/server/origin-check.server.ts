@@ -17,7 +17,10 @@ export function checkMutationOrigin(input: {
 }): OriginVerdict {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return { ok: true };
   if (!input.origin || input.origin === "null") {
-    return { ok: false, reason: "This form was sent without an Origin header, so Webside cannot tell it came from its own pages." };
+    return {
+      ok: false,
+      reason: "This form was sent without an Origin header, so Webside cannot tell it came from its own pages.",
+    };
   }
   if (!input.host) return { ok: false, reason: "The request has no Host header." };
   let origin: URL;

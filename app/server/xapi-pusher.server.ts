@@ -45,7 +45,10 @@ export function createXapiPusher(options: XapiPusherOptions) {
     await store.markXapiFailed(item.id, error.slice(0, 500), new Date(now().getTime() + delay).toISOString());
   }
 
-  async function pushOne(item: XapiQueueItem, lrs: { endpoint: string; username: string; password: string }): Promise<boolean> {
+  async function pushOne(
+    item: XapiQueueItem,
+    lrs: { endpoint: string; username: string; password: string },
+  ): Promise<boolean> {
     let response: Response;
     try {
       response = await send(statementsUrl(lrs.endpoint), {
@@ -59,7 +62,12 @@ export function createXapiPusher(options: XapiPusherOptions) {
         signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       });
     } catch (error) {
-      const reason = error instanceof Error ? (error.name === "TimeoutError" ? "no answer within the time limit" : error.message) : String(error);
+      const reason =
+        error instanceof Error
+          ? error.name === "TimeoutError"
+            ? "no answer within the time limit"
+            : error.message
+          : String(error);
       await fail(item, `Could not reach the LRS at ${lrs.endpoint}: ${reason}`);
       return false;
     }
@@ -70,7 +78,10 @@ export function createXapiPusher(options: XapiPusherOptions) {
       return true;
     }
     const hint = response.status === 401 || response.status === 403 ? " (check the key and secret)" : "";
-    await fail(item, `The LRS answered ${response.status} ${response.statusText}${hint}${body ? `: ${body.slice(0, 200)}` : ""}`);
+    await fail(
+      item,
+      `The LRS answered ${response.status} ${response.statusText}${hint}${body ? `: ${body.slice(0, 200)}` : ""}`,
+    );
     return false;
   }
 

@@ -19,5 +19,9 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   if (!config.databaseUrl) return createLowdbStore({ file: config.dataFile, backups: config.backups });
   // Loaded only when asked for, so a lowdb deployment never loads the PostgreSQL driver.
   const { createPostgresStore } = await import("./postgres.server");
-  return createPostgresStore({ connectionString: config.databaseUrl, poolSize: config.poolSize, schema: config.schema });
+  return createPostgresStore({
+    connectionString: config.databaseUrl,
+    poolSize: config.poolSize,
+    schema: config.schema,
+  });
 }

@@ -1,5 +1,10 @@
 // The embedded store: one durable, locked JSON file (lowdb). See app/storage/lowdb/ for its parts.
-export { createLowdbStore, DEFAULT_BACKUPS, DEFAULT_BACKUP_INTERVAL_MS, type LowdbStoreOptions } from "./lowdb/store.server";
+export {
+  createLowdbStore,
+  DEFAULT_BACKUPS,
+  DEFAULT_BACKUP_INTERVAL_MS,
+  type LowdbStoreOptions,
+} from "./lowdb/store.server";
 export { DurableJsonFile, type DurableJsonFileOptions } from "./lowdb/durable-json-file.server";
 export { BackupRotation, type BackupOptions } from "./lowdb/backups.server";
 export { acquireLock, lockPathFor, type LockHolder, type StoreLock } from "./lowdb/lock.server";

@@ -38,7 +38,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     const mapped = toStorageError(error, database);
     throw mapped instanceof StoreUnavailableError
       ? mapped
-      : new StoreUnavailableError(`Cannot start on PostgreSQL at ${database}: ${error instanceof Error ? error.message : String(error)}`);
+      : new StoreUnavailableError(
+          `Cannot start on PostgreSQL at ${database}: ${error instanceof Error ? error.message : String(error)}`,
+        );
   }
 
   let closed: Promise<void> | undefined;
@@ -49,7 +51,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
     async health(): Promise<HealthStatus> {
       try {
-        const [row] = await db.rows("SELECT 1 AS ok, current_setting('server_version') AS version, current_schema() AS schema");
+        const [row] = await db.rows(
+          "SELECT 1 AS ok, current_setting('server_version') AS version, current_schema() AS schema",
+        );
         return {
           ok: true,
           kind: "postgres",

@@ -292,7 +292,13 @@ export interface ScenarioStore {
   getScenarioRecord(orgId: Id, id: string): Promise<StoredScenario | null>;
   listScenarioRecords(orgId: Id): Promise<StoredScenario[]>;
   /** ConflictError when expectedRevision is not the stored revision (someone else saved first). */
-  saveScenarioDraft(input: { orgId: Id; id: string; expectedRevision: number; draft: unknown; updatedBy: Id }): Promise<StoredScenario>;
+  saveScenarioDraft(input: {
+    orgId: Id;
+    id: string;
+    expectedRevision: number;
+    draft: unknown;
+    updatedBy: Id;
+  }): Promise<StoredScenario>;
   setScenarioStatus(orgId: Id, id: string, status: ScenarioStatus): Promise<StoredScenario>;
   /**
    * Writes an immutable version and marks the scenario published, atomically. ConflictError when expectedRevision
@@ -324,7 +330,10 @@ export interface TrackingStore {
    */
   importStaff(orgId: Id, members: NewStaffMember[]): Promise<User[]>;
   /** Keyset pagination over an organisation's members, ordered by user id, for streamed exports. */
-  listMembersPage(orgId: Id, page: { after: Id | null; limit: number }): Promise<Array<{ user: User; membership: Membership }>>;
+  listMembersPage(
+    orgId: Id,
+    page: { after: Id | null; limit: number },
+  ): Promise<Array<{ user: User; membership: Membership }>>;
 
   createInvitation(invitation: Invitation): Promise<Invitation>;
   getInvitation(id: Id): Promise<Invitation | null>;

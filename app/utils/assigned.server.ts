@@ -26,7 +26,11 @@ async function viewersAssignments(context: AppLoadContext, viewer: Viewer) {
 }
 
 /** Open assignments first (overdue, then soonest due), completed ones after. */
-export async function assignedToViewer(context: AppLoadContext, viewer: Viewer, titleOf: (id: string) => string): Promise<AssignedItem[]> {
+export async function assignedToViewer(
+  context: AppLoadContext,
+  viewer: Viewer,
+  titleOf: (id: string) => string,
+): Promise<AssignedItem[]> {
   const now = context.now();
   return (await viewersAssignments(context, viewer))
     .map(({ assignment, completion }) => ({
@@ -38,13 +42,25 @@ export async function assignedToViewer(context: AppLoadContext, viewer: Viewer, 
       assessment: assignment.assessment,
       status: completion.status,
     }))
-    .sort((a, b) => Number(a.status === "completed") - Number(b.status === "completed") || a.dueAt.localeCompare(b.dueAt));
+    .sort(
+      (a, b) => Number(a.status === "completed") - Number(b.status === "completed") || a.dueAt.localeCompare(b.dueAt),
+    );
 }
 
 /** The open assignment a new attempt on this scenario version counts towards (soonest due), or null. */
-export async function assignmentForAttempt(context: AppLoadContext, viewer: Viewer, scenarioId: string, version: number): Promise<Assignment | null> {
+export async function assignmentForAttempt(
+  context: AppLoadContext,
+  viewer: Viewer,
+  scenarioId: string,
+  version: number,
+): Promise<Assignment | null> {
   const open = (await viewersAssignments(context, viewer))
-    .filter(({ assignment, completion }) => assignment.scenarioId === scenarioId && version >= assignment.scenarioVersion && completion.status !== "completed")
+    .filter(
+      ({ assignment, completion }) =>
+        assignment.scenarioId === scenarioId &&
+        version >= assignment.scenarioVersion &&
+        completion.status !== "completed",
+    )
     .sort((a, b) => a.assignment.dueAt.localeCompare(b.assignment.dueAt));
   return open[0]?.assignment ?? null;
 }

@@ -15,11 +15,18 @@ const assignSchema = z
     dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the due date"),
     assessment: z.boolean(),
   })
-  .refine((v) => v.teamIds.length + v.emails.length > 0, { path: ["teamIds"], message: "Choose at least one team or person" });
+  .refine((v) => v.teamIds.length + v.emails.length > 0, {
+    path: ["teamIds"],
+    message: "Choose at least one team or person",
+  });
 
 export type AssignErrors = Record<string, string[] | undefined>;
 
-export async function createAssignmentsFromForm(context: AppLoadContext, viewer: Viewer, form: FormData): Promise<{ ok: true; count: number } | { ok: false; fieldErrors: AssignErrors }> {
+export async function createAssignmentsFromForm(
+  context: AppLoadContext,
+  viewer: Viewer,
+  form: FormData,
+): Promise<{ ok: true; count: number } | { ok: false; fieldErrors: AssignErrors }> {
   const parsed = assignSchema.safeParse({
     scenarioIds: form.getAll("scenarioIds").map(String),
     teamIds: form.getAll("teamIds").map(String),
@@ -33,14 +40,17 @@ export async function createAssignmentsFromForm(context: AppLoadContext, viewer:
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const input = parsed.data;
   const dueAt = `${input.dueDate}T23:59:59.999Z`;
-  if (Number.isNaN(Date.parse(dueAt)) || Date.parse(dueAt) < context.now().getTime()) return { ok: false, fieldErrors: { dueDate: ["The due date must be today or later"] } };
+  if (Number.isNaN(Date.parse(dueAt)) || Date.parse(dueAt) < context.now().getTime())
+    return { ok: false, fieldErrors: { dueDate: ["The due date must be today or later"] } };
   const teams = new Set((await context.store.listTeams(viewer.org.id)).map((t) => t.id));
-  if (input.teamIds.some((t) => !teams.has(t))) return { ok: false, fieldErrors: { teamIds: ["One of the teams is not in this organisation"] } };
+  if (input.teamIds.some((t) => !teams.has(t)))
+    return { ok: false, fieldErrors: { teamIds: ["One of the teams is not in this organisation"] } };
   const userIds: string[] = [];
   for (const email of new Set(input.emails)) {
     const user = await context.store.getUserByEmail(email);
     // Someone outside this organisation reads as unknown, so the form cannot be used to probe other trusts' staff.
-    if (!user || !(await context.store.getMembership(user.id, viewer.org.id))) return { ok: false, fieldErrors: { emails: [`${email} is not a member of this organisation`] } };
+    if (!user || !(await context.store.getMembership(user.id, viewer.org.id)))
+      return { ok: false, fieldErrors: { emails: [`${email} is not a member of this organisation`] } };
     userIds.push(user.id);
   }
   let count = 0;
@@ -57,7 +67,12 @@ export async function createAssignmentsFromForm(context: AppLoadContext, viewer:
       assessment: input.assessment,
       createdBy: viewer.user.id,
     });
-    await audit(context, { type: "assignment.create", orgId: viewer.org.id, actorId: viewer.user.id, detail: { assignmentId: assignment.id, scenarioId, version: scenario.version, dueAt } });
+    await audit(context, {
+      type: "assignment.create",
+      orgId: viewer.org.id,
+      actorId: viewer.user.id,
+      detail: { assignmentId: assignment.id, scenarioId, version: scenario.version, dueAt },
+    });
     count += 1;
   }
   return { ok: true, count };
@@ -71,7 +86,9 @@ export async function completionCounts(context: AppLoadContext, orgId: string, a
     context.store.listAttemptsForOrg(orgId),
   ]);
   const wanted = assignments.filter((a) => assignmentIds.includes(a.id)).map((a) => ({ ...a, archivedAt: null }));
-  const counts = new Map<string, { assigned: number; completed: number; overdue: number }>(assignmentIds.map((id) => [id, { assigned: 0, completed: 0, overdue: 0 }]));
+  const counts = new Map<string, { assigned: number; completed: number; overdue: number }>(
+    assignmentIds.map((id) => [id, { assigned: 0, completed: 0, overdue: 0 }]),
+  );
   for (const row of assignmentRows(wanted, members.map(memberFacts), attempts, context.now())) {
     const c = counts.get(row.assignment.id)!;
     c.assigned += 1;

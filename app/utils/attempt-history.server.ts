@@ -10,5 +10,7 @@ export async function previousChoices(context: AppLoadContext, attempt: Attempt)
     .sort((a, b) => (b.completedAt ?? "").localeCompare(a.completedAt ?? ""))[0];
   if (!earlier) return [];
   const snapshot = earlier.snapshot as { context?: { transcript?: Array<{ choiceId?: unknown }> } } | null;
-  return (snapshot?.context?.transcript ?? []).map((t) => t.choiceId).filter((id): id is string => typeof id === "string");
+  return (snapshot?.context?.transcript ?? [])
+    .map((t) => t.choiceId)
+    .filter((id): id is string => typeof id === "string");
 }

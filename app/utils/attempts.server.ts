@@ -21,7 +21,10 @@ export async function startAttempt(
   const run = startRun(scenario, { maxIterations: MAX_ITERATIONS });
   await pinScenarioVersion(context, scenario);
   // An attempt on assigned training counts towards that assignment, in assessment mode when the assignment says so.
-  const assigned = options.assignmentId === undefined ? await assignmentForAttempt(context, viewer, scenario.id, scenario.version) : null;
+  const assigned =
+    options.assignmentId === undefined
+      ? await assignmentForAttempt(context, viewer, scenario.id, scenario.version)
+      : null;
   const mode: AttemptMode = assigned?.assessment ? "assessment" : options.mode;
   const attempt = await context.store.createAttempt({
     orgId: viewer.org.id,
@@ -48,7 +51,12 @@ export async function startAttempt(
 }
 
 /** The viewer's own attempt, or a 404 that does not reveal whether it exists. */
-export async function requireOwnAttempt(request: Request, context: AppLoadContext, viewer: Viewer, attemptId: string | undefined): Promise<Attempt> {
+export async function requireOwnAttempt(
+  request: Request,
+  context: AppLoadContext,
+  viewer: Viewer,
+  attemptId: string | undefined,
+): Promise<Attempt> {
   const attempt = attemptId ? await context.store.getAttempt(attemptId) : null;
   if (!attempt) throw new Response("Not found", { status: 404 });
   if (attempt.orgId !== viewer.org.id || attempt.userId !== viewer.user.id) {
@@ -101,7 +109,12 @@ export async function chooseInAttempt(
   const scenario = await scenarioForAttempt(context, attempt);
   const outcome = applyChoice(scenario, attempt.snapshot, input.choiceId, { maxIterations: MAX_ITERATIONS });
   if (!outcome.ok) {
-    return { ok: false, status: outcome.code === "finished" ? 409 : 400, code: outcome.code === "finished" ? "not-in-progress" : "illegal-choice", message: outcome.message };
+    return {
+      ok: false,
+      status: outcome.code === "finished" ? 409 : 400,
+      code: outcome.code === "finished" ? "not-in-progress" : "illegal-choice",
+      message: outcome.message,
+    };
   }
   const finished = outcome.view.finished;
   let result: AttemptResult | null = null;
@@ -111,7 +124,9 @@ export async function chooseInAttempt(
     result = {
       endingId: score.endingId,
       outcome: score.outcome,
-      scores: Object.fromEntries(Object.entries(score.scores).filter((e): e is [string, number] => typeof e[1] === "number")),
+      scores: Object.fromEntries(
+        Object.entries(score.scores).filter((e): e is [string, number] => typeof e[1] === "number"),
+      ),
       overall: score.overall,
       passed: score.passed,
     };
@@ -137,14 +152,24 @@ export async function chooseInAttempt(
         type: "attempt.complete",
         orgId: attempt.orgId,
         actorId: attempt.userId,
-        detail: { attemptId: attempt.id, scenarioId: attempt.scenarioId, passed: result!.passed, overall: result!.overall },
+        detail: {
+          attemptId: attempt.id,
+          scenarioId: attempt.scenarioId,
+          passed: result!.passed,
+          overall: result!.overall,
+        },
       });
       await queueAttemptStatements(context, scenario, updated);
     }
     return { ok: true, attempt: updated, finished };
   } catch (error) {
     if (error instanceof ConflictError) {
-      return { ok: false, status: 409, code: "stale", message: "Another window moved this consultation on first. This page now shows where you are." };
+      return {
+        ok: false,
+        status: 409,
+        code: "stale",
+        message: "Another window moved this consultation on first. This page now shows where you are.",
+      };
     }
     if (error instanceof NotFoundError) throw new Response("Not found", { status: 404 });
     throw error;
@@ -154,7 +179,12 @@ export async function chooseInAttempt(
 export async function abandonAttempt(context: AppLoadContext, attempt: Attempt): Promise<Attempt> {
   if (attempt.status !== "in-progress") return attempt;
   const updated = await context.store.updateAttempt(attempt.id, attempt.step, { status: "abandoned" });
-  await audit(context, { type: "attempt.abandon", orgId: attempt.orgId, actorId: attempt.userId, detail: { attemptId: attempt.id, nodeId: attempt.path.at(-1) ?? "" } });
+  await audit(context, {
+    type: "attempt.abandon",
+    orgId: attempt.orgId,
+    actorId: attempt.userId,
+    detail: { attemptId: attempt.id, nodeId: attempt.path.at(-1) ?? "" },
+  });
   return updated;
 }
 

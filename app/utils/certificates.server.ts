@@ -7,7 +7,8 @@ import { audit } from "./audit.server";
 
 // Crockford's base 32 without I, L, O, U: easy to read aloud and type from paper.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-export const CERTIFICATE_CODE = /^WS-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+export const CERTIFICATE_CODE =
+  /^WS-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 /** 16 characters of base 32: 80 random bits, far too many to guess a valid code. */
 export function newCertificateCode(): string {
@@ -28,10 +29,16 @@ export async function certificateFor(context: AppLoadContext, attempt: Attempt):
       userId: attempt.userId,
       issuedAt: context.now().toISOString(),
     });
-    await audit(context, { type: "certificate.issue", orgId: attempt.orgId, actorId: attempt.userId, detail: { attemptId: attempt.id, code: certificate.code } });
+    await audit(context, {
+      type: "certificate.issue",
+      orgId: attempt.orgId,
+      actorId: attempt.userId,
+      detail: { attemptId: attempt.id, code: certificate.code },
+    });
     return certificate;
   } catch (error) {
-    const raced = error instanceof UniqueViolationError ? await context.store.getCertificateForAttempt(attempt.id) : null;
+    const raced =
+      error instanceof UniqueViolationError ? await context.store.getCertificateForAttempt(attempt.id) : null;
     if (raced) return raced;
     throw error;
   }

@@ -18,17 +18,30 @@ export function buildDebrief(scenario: Scenario, attempt: Attempt) {
       said: node?.lines.filter((l) => l.speaker !== "narrator").at(-1) ?? null,
       choice: chosen?.text ?? entry.choiceId,
       feedback: chosen?.feedback ?? "",
-      effects: Object.entries(chosen?.effects ?? {}).map(([c, v]) => ({ competency: c, label: COMPETENCY_INFO[c as Competency]?.label ?? c, value: v as number })),
+      effects: Object.entries(chosen?.effects ?? {}).map(([c, v]) => ({
+        competency: c,
+        label: COMPETENCY_INFO[c as Competency]?.label ?? c,
+        value: v as number,
+      })),
       alternatives: (node?.choices ?? []).filter((c) => c.id !== entry.choiceId).map((c) => c.text),
     };
   });
-  const tipsFor = (c: Competency) => ({ competency: c, label: COMPETENCY_INFO[c].label, tips: COMPETENCY_INFO[c].tips.slice(0, 2), score: score.scores[c] ?? null });
+  const tipsFor = (c: Competency) => ({
+    competency: c,
+    label: COMPETENCY_INFO[c].label,
+    tips: COMPETENCY_INFO[c].tips.slice(0, 2),
+    score: score.scores[c] ?? null,
+  });
   return {
     passed: score.passed,
     overall: score.overall,
     passMark: scenario.passMark,
     ending: ending ? { outcome: ending.outcome, title: ending.title, summary: ending.summary } : null,
-    rows: scenario.competencies.map((c) => ({ competency: c, label: COMPETENCY_INFO[c].label, score: score.scores[c] ?? null })),
+    rows: scenario.competencies.map((c) => ({
+      competency: c,
+      label: COMPETENCY_INFO[c].label,
+      score: score.scores[c] ?? null,
+    })),
     strongest: score.strongest.map(tipsFor),
     weakest: score.weakest.map(tipsFor),
     decisions,

@@ -15,7 +15,8 @@ const envSchema = z.object({
     .optional()
     .transform((value) => (value ? value : undefined))
     .refine((value) => !value || /^postgres(ql)?:\/\//.test(value), {
-      message: "DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use the embedded lowdb file)",
+      message:
+        "DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use the embedded lowdb file)",
     }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Work in this PostgreSQL schema instead of the default (created if missing); tests and benchmarks use a fresh one. */
@@ -25,7 +26,8 @@ const envSchema = z.object({
     .optional()
     .transform((value) => (value ? value : undefined))
     .refine((value) => !value || /^[a-z_][a-z0-9_]{0,62}$/.test(value), {
-      message: "DATABASE_SCHEMA must be lower-case letters, digits and underscores, starting with a letter (at most 63 characters)",
+      message:
+        "DATABASE_SCHEMA must be lower-case letters, digits and underscores, starting with a letter (at most 63 characters)",
     }),
   /** Comma-separated; the first signs new cookies, all of them verify (rotation). */
   SESSION_SECRET: z.string().optional(),

@@ -17,14 +17,19 @@ export async function scenarioTitles(context: AppLoadContext, orgId: string): Pr
 }
 
 export async function assignmentCsvStream(context: AppLoadContext, orgId: string): Promise<ReadableStream<Uint8Array>> {
-  const [assignments, teams, titles] = await Promise.all([context.store.listAssignments(orgId), context.store.listTeams(orgId), scenarioTitles(context, orgId)]);
+  const [assignments, teams, titles] = await Promise.all([
+    context.store.listAssignments(orgId),
+    context.store.listTeams(orgId),
+    scenarioTitles(context, orgId),
+  ]);
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
   const now = context.now();
   async function* chunks() {
     yield stringify([ASSIGNMENT_EXPORT_HEADER]);
     for await (const page of memberPages(context.store, orgId)) {
       const rows = assignmentRows(assignments, page.members.map(memberFacts), page.attempts, now);
-      if (rows.length > 0) yield stringify(rows.map((r) => assignmentExportRow(r, teamNames, (id) => titles.get(id) ?? id)));
+      if (rows.length > 0)
+        yield stringify(rows.map((r) => assignmentExportRow(r, teamNames, (id) => titles.get(id) ?? id)));
     }
   }
   return textStream(chunks());
@@ -54,8 +59,16 @@ export async function xapiJsonStream(context: AppLoadContext, orgId: string): Pr
 }
 
 /** A file download the browser saves rather than shows, never cached. */
-export function downloadResponse(body: ReadableStream<Uint8Array> | string, filename: string, contentType: string): Response {
+export function downloadResponse(
+  body: ReadableStream<Uint8Array> | string,
+  filename: string,
+  contentType: string,
+): Response {
   return new Response(body, {
-    headers: { "Content-Type": `${contentType}; charset=utf-8`, "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": `${contentType}; charset=utf-8`,
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

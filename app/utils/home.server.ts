@@ -65,12 +65,22 @@ export async function loadHome(
     admin = {
       staff: members.length,
       activeStaff: members.filter((m) => m.user.active).length,
-      teams: teams.map((t) => ({ id: t.id, name: t.name, members: members.filter((m) => m.membership.teamIds.includes(t.id)).length })),
+      teams: teams.map((t) => ({
+        id: t.id,
+        name: t.name,
+        members: members.filter((m) => m.membership.teamIds.includes(t.id)).length,
+      })),
       completedAttempts: completed.length,
       passedAttempts: completed.filter((a) => a.result?.passed).length,
     };
   }
-  return { firstName: viewer.user.name.split(" ")[0] ?? viewer.user.name, org: viewer.org.name, clinician, educator, admin };
+  return {
+    firstName: viewer.user.name.split(" ")[0] ?? viewer.user.name,
+    org: viewer.org.name,
+    clinician,
+    educator,
+    admin,
+  };
 }
 
 async function scenarioTitles(context: AppLoadContext, orgId: string): Promise<Map<string, string>> {

@@ -8,7 +8,12 @@ import { hashToken } from "./session.server";
 
 export const INVITATION_DAYS = 14;
 
-export async function createInvitationLink(context: AppLoadContext, viewer: Viewer, userId: string, origin: string): Promise<string> {
+export async function createInvitationLink(
+  context: AppLoadContext,
+  viewer: Viewer,
+  userId: string,
+  origin: string,
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const now = context.now();
   await context.store.createInvitation({
@@ -20,7 +25,12 @@ export async function createInvitationLink(context: AppLoadContext, viewer: View
     expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
     usedAt: null,
   });
-  await audit(context, { type: "invitation.create", orgId: viewer.org.id, actorId: viewer.user.id, detail: { userId } });
+  await audit(context, {
+    type: "invitation.create",
+    orgId: viewer.org.id,
+    actorId: viewer.user.id,
+    detail: { userId },
+  });
   return `${origin}/invite/${token}`;
 }
 
@@ -29,10 +39,21 @@ export type InvitationState = { ok: true; invitation: Invitation } | { ok: false
 /** Whether a link can still be used, with a reason a person can act on when it cannot. */
 export async function checkInvitation(context: AppLoadContext, token: string | undefined): Promise<InvitationState> {
   const invitation = token && token.length >= 20 ? await context.store.getInvitation(hashToken(token)) : null;
-  if (!invitation) return { ok: false, reason: "This link is not valid. Check you copied all of it, or ask your administrator for a new one." };
-  if (invitation.usedAt) return { ok: false, reason: "This link has already been used to set a password. Log in, or ask your administrator for a new link." };
+  if (!invitation)
+    return {
+      ok: false,
+      reason: "This link is not valid. Check you copied all of it, or ask your administrator for a new one.",
+    };
+  if (invitation.usedAt)
+    return {
+      ok: false,
+      reason: "This link has already been used to set a password. Log in, or ask your administrator for a new link.",
+    };
   if (Date.parse(invitation.expiresAt) <= context.now().getTime()) {
-    return { ok: false, reason: `This link has expired (links last ${INVITATION_DAYS} days). Ask your administrator for a new one.` };
+    return {
+      ok: false,
+      reason: `This link has expired (links last ${INVITATION_DAYS} days). Ask your administrator for a new one.`,
+    };
   }
   return { ok: true, invitation };
 }

@@ -8,10 +8,17 @@ export interface MemberPage {
   attempts: Attempt[];
 }
 
-export async function* memberPages(store: Store, orgId: string, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<MemberPage> {
+export async function* memberPages(
+  store: Store,
+  orgId: string,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<MemberPage> {
   let after: string | null = null;
   for (;;) {
-    const members: Array<{ user: User; membership: Membership }> = await store.listMembersPage(orgId, { after, limit: pageSize });
+    const members: Array<{ user: User; membership: Membership }> = await store.listMembersPage(orgId, {
+      after,
+      limit: pageSize,
+    });
     if (members.length === 0) return;
     const attempts = await store.listAttemptsForOrg(orgId, { userIds: members.map((m) => m.user.id) });
     yield { members, attempts };

@@ -8,7 +8,10 @@ import { choicesMade, currentView } from "./attempts.server";
 const PALETTE = ["#005eb8", "#007f3b", "#7c2855", "#330072", "#8a1538", "#00a499"];
 
 export function initialsOf(name: string): string {
-  const parts = name.replace(/^(Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+/i, "").split(/\s+/).filter(Boolean);
+  const parts = name
+    .replace(/^(Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+/i, "")
+    .split(/\s+/)
+    .filter(Boolean);
   return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "")).toUpperCase();
 }
 
@@ -52,7 +55,10 @@ export function practiceView(scenario: Scenario, attempt: Attempt, previouslyCho
     scenario: { id: scenario.id, title: scenario.title, version: scenario.version, setting: scenario.setting },
     cast: castView(scenario),
     history,
-    choices: attempt.status === "in-progress" ? orderChoices(view.choices, `${attempt.id}:${view.nodeId}:${view.progress.step}`) : [],
+    choices:
+      attempt.status === "in-progress"
+        ? orderChoices(view.choices, `${attempt.id}:${view.nodeId}:${view.progress.step}`)
+        : [],
     progress: view.progress,
     previouslyChosen,
   };

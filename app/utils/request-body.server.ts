@@ -36,6 +36,10 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
 /** Form data (url-encoded or multipart) parsed from a body read within `limit` bytes. */
 export async function readFormLimited(request: Request, limit: number): Promise<FormData> {
   const body = await readBodyLimited(request, limit);
-  const copy = new Request(request.url, { method: "POST", headers: { "Content-Type": request.headers.get("Content-Type") ?? "" }, body: body as Uint8Array<ArrayBuffer> });
+  const copy = new Request(request.url, {
+    method: "POST",
+    headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
+    body: body as Uint8Array<ArrayBuffer>,
+  });
   return copy.formData();
 }

@@ -27,7 +27,9 @@ export function loadBundledScenarios(dir = scenariosDir()): BundledSet {
   const problems: string[] = [];
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "scenario.schema.json").sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith(".json") && f !== "scenario.schema.json")
+      .sort();
   } catch {
     problems.push(`No scenarios folder at ${dir}.`);
   }
@@ -91,7 +93,10 @@ async function latestPublished(context: AppLoadContext, orgId: string, id: strin
 
 /** Bundled scenarios plus the organisation's published (not draft, not archived) ones at their latest version. */
 export async function listScenarios(context: AppLoadContext, orgId: string): Promise<CatalogueEntry[]> {
-  const entries: CatalogueEntry[] = [...bundledSet().byId.values()].map((scenario) => ({ scenario, source: "bundled" as const }));
+  const entries: CatalogueEntry[] = [...bundledSet().byId.values()].map((scenario) => ({
+    scenario,
+    source: "bundled" as const,
+  }));
   for (const record of await context.store.listScenarioRecords(orgId)) {
     if (record.status !== "published" || isBundledId(record.id)) continue;
     const scenario = await latestPublished(context, orgId, record.id);
@@ -104,7 +109,12 @@ export async function listScenarios(context: AppLoadContext, orgId: string): Pro
  * The scenario as it is now, or at a given version (attempts are pinned to the version they started on): the
  * organisation's stored version, then a recorded bundled version, then the bundled file if it is still that version.
  */
-export async function getScenario(context: AppLoadContext, orgId: string, id: string, version?: number): Promise<Scenario | null> {
+export async function getScenario(
+  context: AppLoadContext,
+  orgId: string,
+  id: string,
+  version?: number,
+): Promise<Scenario | null> {
   if (version === undefined) return (await latestPublished(context, orgId, id)) ?? bundledSet().byId.get(id) ?? null;
   const own = await context.store.getScenarioVersion(orgId, id, version);
   if (own) return parseStored(`${orgId}|${id}|${version}`, own.content);

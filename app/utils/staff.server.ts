@@ -32,14 +32,29 @@ async function onlyOwnTeams(context: AppLoadContext, orgId: string, teamIds: str
   return teamIds.filter((t) => own.has(t));
 }
 
-export async function addStaffMember(context: AppLoadContext, viewer: Viewer, input: StaffInput): Promise<StaffOutcome> {
+export async function addStaffMember(
+  context: AppLoadContext,
+  viewer: Viewer,
+  input: StaffInput,
+): Promise<StaffOutcome> {
   try {
     const user = await context.store.createUser({ email: input.email, name: input.name, passwordHash: null });
-    await context.store.setMembership({ userId: user.id, orgId: viewer.org.id, roles: input.roles, teamIds: await onlyOwnTeams(context, viewer.org.id, input.teamIds) });
-    await audit(context, { type: "staff.add", orgId: viewer.org.id, actorId: viewer.user.id, detail: { userId: user.id, roles: input.roles.join(",") } });
+    await context.store.setMembership({
+      userId: user.id,
+      orgId: viewer.org.id,
+      roles: input.roles,
+      teamIds: await onlyOwnTeams(context, viewer.org.id, input.teamIds),
+    });
+    await audit(context, {
+      type: "staff.add",
+      orgId: viewer.org.id,
+      actorId: viewer.user.id,
+      detail: { userId: user.id, roles: input.roles.join(",") },
+    });
     return { ok: true, userId: user.id };
   } catch (error) {
-    if (error instanceof UniqueViolationError) return { ok: false, fieldErrors: { email: ["Someone already has a Webside account with this email address."] } };
+    if (error instanceof UniqueViolationError)
+      return { ok: false, fieldErrors: { email: ["Someone already has a Webside account with this email address."] } };
     throw error;
   }
 }
@@ -49,22 +64,36 @@ export async function sharedWithOtherOrgs(context: AppLoadContext, userId: strin
   return (await context.store.listMembershipsForUser(userId)).some((m) => m.orgId !== orgId);
 }
 
-export async function updateStaffMember(context: AppLoadContext, viewer: Viewer, userId: string, input: StaffInput): Promise<StaffOutcome> {
+export async function updateStaffMember(
+  context: AppLoadContext,
+  viewer: Viewer,
+  userId: string,
+  input: StaffInput,
+): Promise<StaffOutcome> {
   const membership = await context.store.getMembership(userId, viewer.org.id);
   const user = await context.store.getUser(userId);
   if (!membership || !user) throw new Response("Not found", { status: 404 });
   if (userId === viewer.user.id && !input.roles.includes("admin")) {
-    return { ok: false, fieldErrors: { roles: ["You cannot remove your own admin role. Ask another admin to do it."] } };
+    return {
+      ok: false,
+      fieldErrors: { roles: ["You cannot remove your own admin role. Ask another admin to do it."] },
+    };
   }
   const identityChanged = user.email !== input.email || user.name !== input.name;
   if (identityChanged && (await sharedWithOtherOrgs(context, userId, viewer.org.id))) {
-    return { ok: false, fieldErrors: { email: ["This person also belongs to another organisation, so only they can change their name or email."] } };
+    return {
+      ok: false,
+      fieldErrors: {
+        email: ["This person also belongs to another organisation, so only they can change their name or email."],
+      },
+    };
   }
   if (identityChanged) {
     try {
       await context.store.updateUser(userId, { email: input.email, name: input.name });
     } catch (error) {
-      if (error instanceof UniqueViolationError) return { ok: false, fieldErrors: { email: ["Someone else already uses this email address."] } };
+      if (error instanceof UniqueViolationError)
+        return { ok: false, fieldErrors: { email: ["Someone else already uses this email address."] } };
       throw error;
     }
   }
@@ -73,13 +102,23 @@ export async function updateStaffMember(context: AppLoadContext, viewer: Viewer,
   const before = [...membership.roles].sort().join(",");
   const after = [...input.roles].sort().join(",");
   if (before !== after) {
-    await audit(context, { type: "role.change", orgId: viewer.org.id, actorId: viewer.user.id, detail: { userId, from: before, to: after } });
+    await audit(context, {
+      type: "role.change",
+      orgId: viewer.org.id,
+      actorId: viewer.user.id,
+      detail: { userId, from: before, to: after },
+    });
   }
   return { ok: true, userId };
 }
 
 /** Deactivating revokes every session at once; attempts, certificates and audit history stay. */
-export async function setStaffActive(context: AppLoadContext, viewer: Viewer, userId: string, active: boolean): Promise<string | null> {
+export async function setStaffActive(
+  context: AppLoadContext,
+  viewer: Viewer,
+  userId: string,
+  active: boolean,
+): Promise<string | null> {
   if (userId === viewer.user.id) return "You cannot deactivate your own account.";
   if (!(await context.store.getMembership(userId, viewer.org.id))) throw new Response("Not found", { status: 404 });
   if (await sharedWithOtherOrgs(context, userId, viewer.org.id)) {
@@ -87,7 +126,12 @@ export async function setStaffActive(context: AppLoadContext, viewer: Viewer, us
   }
   await context.store.updateUser(userId, { active });
   const revoked = active ? 0 : await context.store.deleteSessionsForUser(userId);
-  await audit(context, { type: active ? "user.reactivate" : "user.deactivate", orgId: viewer.org.id, actorId: viewer.user.id, detail: { userId, revokedSessions: revoked } });
+  await audit(context, {
+    type: active ? "user.reactivate" : "user.deactivate",
+    orgId: viewer.org.id,
+    actorId: viewer.user.id,
+    detail: { userId, revokedSessions: revoked },
+  });
   return null;
 }
 

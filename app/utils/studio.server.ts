@@ -22,7 +22,12 @@ export function requireAuthor(request: Request, context: AppLoadContext): Promis
 }
 
 /** The viewer's organisation's scenario; another organisation's (or a missing one) is a 404 that reveals nothing. */
-export async function requireStudioScenario(request: Request, context: AppLoadContext, viewer: Viewer, id: string | undefined): Promise<StoredScenario> {
+export async function requireStudioScenario(
+  request: Request,
+  context: AppLoadContext,
+  viewer: Viewer,
+  id: string | undefined,
+): Promise<StoredScenario> {
   const record = id ? await context.store.getScenarioRecord(viewer.org.id, id) : null;
   if (!record) return deny(context, viewer, request, 404, "scenario not in this organisation");
   return record;
@@ -41,13 +46,28 @@ export function blankScenario(id: string, title: string): Scenario {
     objectives: ["Describe what the learner should be able to do afterwards."],
     competencies: ["rapport"],
     passMark: 70,
-    cast: [{ id: "patient", name: "Sam Patel", role: "patient", bio: "Describe the patient: age, situation, how they come across." }],
+    cast: [
+      {
+        id: "patient",
+        name: "Sam Patel",
+        role: "patient",
+        bio: "Describe the patient: age, situation, how they come across.",
+      },
+    ],
     start: "opening",
     nodes: {
       opening: {
         title: "Opening",
         lines: [{ speaker: "patient", text: "Hello? Can you see me?" }],
-        choices: [{ id: "greet", text: "Good morning, yes I can. Thank you for joining.", next: "ending", effects: { rapport: 1 }, feedback: "A warm greeting builds rapport." }],
+        choices: [
+          {
+            id: "greet",
+            text: "Good morning, yes I can. Thank you for joining.",
+            next: "ending",
+            effects: { rapport: 1 },
+            feedback: "A warm greeting builds rapport.",
+          },
+        ],
       },
       ending: { lines: [], ending: { outcome: "good", title: "A good start", summary: "The call began warmly." } },
     },
@@ -79,7 +99,12 @@ export async function createStudioScenario(
         createdBy: viewer.user.id,
         source: { kind: input.kind, detail: input.detail },
       });
-      await audit(context, { type: `scenario.${input.kind === "blank" ? "create" : input.kind === "bundled" ? "duplicate" : "import"}`, orgId: viewer.org.id, actorId: viewer.user.id, detail: { scenarioId: id, source: input.kind, file: input.detail } });
+      await audit(context, {
+        type: `scenario.${input.kind === "blank" ? "create" : input.kind === "bundled" ? "duplicate" : "import"}`,
+        orgId: viewer.org.id,
+        actorId: viewer.user.id,
+        detail: { scenarioId: id, source: input.kind, file: input.detail },
+      });
       return record;
     } catch (error) {
       // A colleague took the same id a moment ago: pick the next free one.
@@ -99,7 +124,13 @@ export async function conflictMessage(context: AppLoadContext, record: StoredSce
 
 export type SaveOutcome = { ok: true; record: StoredScenario } | { ok: false; status: 400 | 409; message: string };
 
-export async function saveStudioDraft(context: AppLoadContext, viewer: Viewer, record: StoredScenario, draftText: string, revision: number): Promise<SaveOutcome> {
+export async function saveStudioDraft(
+  context: AppLoadContext,
+  viewer: Viewer,
+  record: StoredScenario,
+  draftText: string,
+  revision: number,
+): Promise<SaveOutcome> {
   let draft: unknown;
   try {
     draft = JSON.parse(draftText);
@@ -108,15 +139,27 @@ export async function saveStudioDraft(context: AppLoadContext, viewer: Viewer, r
   }
   const report = validateScenario(draft);
   // Saving keeps work even with errors; only data that is not scenario-shaped at all (or unsafe) is refused.
-  const unsafe = report.problems.find((p) => ["forbidden-key", "too-deeply-nested", "file-too-large", "not-json"].includes(p.code));
+  const unsafe = report.problems.find((p) =>
+    ["forbidden-key", "too-deeply-nested", "file-too-large", "not-json"].includes(p.code),
+  );
   if (unsafe) return { ok: false, status: 400, message: unsafe.message };
   if (typeof draft === "object" && draft !== null) (draft as Record<string, unknown>).id = record.id;
   try {
-    const saved = await context.store.saveScenarioDraft({ orgId: viewer.org.id, id: record.id, expectedRevision: revision, draft, updatedBy: viewer.user.id });
+    const saved = await context.store.saveScenarioDraft({
+      orgId: viewer.org.id,
+      id: record.id,
+      expectedRevision: revision,
+      draft,
+      updatedBy: viewer.user.id,
+    });
     return { ok: true, record: saved };
   } catch (error) {
     if (error instanceof ConflictError) {
-      return { ok: false, status: 409, message: await conflictMessage(context, await context.store.getScenarioRecord(viewer.org.id, record.id)) };
+      return {
+        ok: false,
+        status: 409,
+        message: await conflictMessage(context, await context.store.getScenarioRecord(viewer.org.id, record.id)),
+      };
     }
     throw error;
   }
@@ -129,33 +172,76 @@ export async function latestVersionOf(context: AppLoadContext, record: StoredSce
   return version ? (validateScenario(version.content).scenario ?? null) : null;
 }
 
-export type PublishOutcome = { ok: true; version: number; summary: string[] } | { ok: false; status: 400 | 409; message: string };
+export type PublishOutcome =
+  { ok: true; version: number; summary: string[] } | { ok: false; status: 400 | 409; message: string };
 
 /** Publishes the stored draft as version N+1 if it has no validation errors. */
-export async function publishStudioScenario(context: AppLoadContext, viewer: Viewer, record: StoredScenario, revision: number): Promise<PublishOutcome> {
+export async function publishStudioScenario(
+  context: AppLoadContext,
+  viewer: Viewer,
+  record: StoredScenario,
+  revision: number,
+): Promise<PublishOutcome> {
   if (record.revision !== revision) return { ok: false, status: 409, message: await conflictMessage(context, record) };
   const report = validateScenario(record.draft);
   if (!report.ok || !report.scenario) {
     const count = report.problems.filter((p) => p.severity === "error").length;
-    return { ok: false, status: 400, message: `The draft has ${count} error${count === 1 ? "" : "s"}; fix them in the validation panel before publishing.` };
+    return {
+      ok: false,
+      status: 400,
+      message: `The draft has ${count} error${count === 1 ? "" : "s"}; fix them in the validation panel before publishing.`,
+    };
   }
   const version = (record.latestVersion ?? 0) + 1;
   const content: Scenario = { ...report.scenario, id: record.id, version };
   const summary = describeDiff(diffScenarios(await latestVersionOf(context, record), content));
   try {
-    const saved = await context.store.saveScenarioDraft({ orgId: viewer.org.id, id: record.id, expectedRevision: revision, draft: content, updatedBy: viewer.user.id });
-    await context.store.publishScenarioVersion({ orgId: viewer.org.id, scenarioId: record.id, version, content, publishedBy: viewer.user.id, expectedRevision: saved.revision });
+    const saved = await context.store.saveScenarioDraft({
+      orgId: viewer.org.id,
+      id: record.id,
+      expectedRevision: revision,
+      draft: content,
+      updatedBy: viewer.user.id,
+    });
+    await context.store.publishScenarioVersion({
+      orgId: viewer.org.id,
+      scenarioId: record.id,
+      version,
+      content,
+      publishedBy: viewer.user.id,
+      expectedRevision: saved.revision,
+    });
   } catch (error) {
-    if (error instanceof ConflictError) return { ok: false, status: 409, message: await conflictMessage(context, await context.store.getScenarioRecord(viewer.org.id, record.id)) };
+    if (error instanceof ConflictError)
+      return {
+        ok: false,
+        status: 409,
+        message: await conflictMessage(context, await context.store.getScenarioRecord(viewer.org.id, record.id)),
+      };
     throw error;
   }
-  await audit(context, { type: "scenario.publish", orgId: viewer.org.id, actorId: viewer.user.id, detail: { scenarioId: record.id, version, changes: summary.join(" ") || "no changes" } });
+  await audit(context, {
+    type: "scenario.publish",
+    orgId: viewer.org.id,
+    actorId: viewer.user.id,
+    detail: { scenarioId: record.id, version, changes: summary.join(" ") || "no changes" },
+  });
   return { ok: true, version, summary };
 }
 
-export async function setArchived(context: AppLoadContext, viewer: Viewer, record: StoredScenario, archived: boolean): Promise<StoredScenario> {
+export async function setArchived(
+  context: AppLoadContext,
+  viewer: Viewer,
+  record: StoredScenario,
+  archived: boolean,
+): Promise<StoredScenario> {
   const status = archived ? "archived" : record.latestVersion === null ? "draft" : "published";
   const updated = await context.store.setScenarioStatus(viewer.org.id, record.id, status);
-  await audit(context, { type: archived ? "scenario.archive" : "scenario.unarchive", orgId: viewer.org.id, actorId: viewer.user.id, detail: { scenarioId: record.id } });
+  await audit(context, {
+    type: archived ? "scenario.archive" : "scenario.unarchive",
+    orgId: viewer.org.id,
+    actorId: viewer.user.id,
+    detail: { scenarioId: record.id },
+  });
   return updated;
 }

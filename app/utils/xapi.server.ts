@@ -33,7 +33,12 @@ export function xapiScenario(scenario: Scenario): XapiScenario {
   return { id: scenario.id, title: scenario.title, version: scenario.version, passMark: scenario.passMark, nodes };
 }
 
-export function statementsForAttempt(scenario: Scenario, attempt: Attempt, user: Pick<User, "name" | "email">, baseIri = xapiBaseIri()) {
+export function statementsForAttempt(
+  scenario: Scenario,
+  attempt: Attempt,
+  user: Pick<User, "name" | "email">,
+  baseIri = xapiBaseIri(),
+) {
   const transcript = viewOf(scenario, attempt.snapshot).transcript;
   return xapiStatements(
     xapiScenario(scenario),
@@ -43,7 +48,11 @@ export function statementsForAttempt(scenario: Scenario, attempt: Attempt, user:
       assignmentId: attempt.assignmentId,
       startedAt: attempt.startedAt,
       completedAt: attempt.completedAt,
-      choices: transcript.map((t) => ({ nodeId: t.nodeId, choiceId: t.choiceId, effects: { ...(t.effects as Record<string, number>) } })),
+      choices: transcript.map((t) => ({
+        nodeId: t.nodeId,
+        choiceId: t.choiceId,
+        effects: { ...(t.effects as Record<string, number>) },
+      })),
       result: attempt.result,
     },
     { baseIri, actor: actorFor(user), statementId: stableUuid },
@@ -51,7 +60,11 @@ export function statementsForAttempt(scenario: Scenario, attempt: Attempt, user:
 }
 
 /** Queues a finished attempt's statements when the organisation has an LRS; returns how many were queued. */
-export async function queueAttemptStatements(context: Pick<AppLoadContext, "store" | "now">, scenario: Scenario, attempt: Attempt): Promise<number> {
+export async function queueAttemptStatements(
+  context: Pick<AppLoadContext, "store" | "now">,
+  scenario: Scenario,
+  attempt: Attempt,
+): Promise<number> {
   try {
     const settings = await context.store.getOrgSettings(attempt.orgId);
     if (!settings?.lrs) return 0;
@@ -61,8 +74,9 @@ export async function queueAttemptStatements(context: Pick<AppLoadContext, "stor
     await context.store.enqueueXapi(attempt.orgId, statements, context.now().toISOString());
     return statements.length;
   } catch (error) {
-    console.warn(`xAPI statements for attempt ${attempt.id} were not queued: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `xAPI statements for attempt ${attempt.id} were not queued: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 0;
   }
 }
-

@@ -11,9 +11,23 @@ import { makeFakeCameraVideos } from "../mediapipe/make-fake-camera-videos";
 import { startServer } from "./support/server-process";
 import { freePort } from "./support/targets";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" }, fps: { type: "string", default: "30" }, json: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "60" },
+    fps: { type: "string", default: "30" },
+    json: { type: "boolean", default: false },
+  },
+});
 const seconds = Number(values.seconds);
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 interface Diagnostics {
   frames: number;
@@ -26,7 +40,9 @@ interface Diagnostics {
 }
 
 async function diagnostics(page: Page, scope: string): Promise<Diagnostics> {
-  const data = await page.locator(`${scope} [data-testid="camera-diagnostics"]`).evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+  const data = await page
+    .locator(`${scope} [data-testid="camera-diagnostics"]`)
+    .evaluate((el) => ({ ...(el as HTMLElement).dataset }));
   const n = (v: string | undefined) => Number(v ?? Number.NaN);
   return {
     frames: n(data.frames),
@@ -41,18 +57,30 @@ async function diagnostics(page: Page, scope: string): Promise<Diagnostics> {
 
 /** Waits until the first confirmed status is on screen and returns the diagnostics then. */
 async function firstStatus(page: Page, scope: string): Promise<Diagnostics> {
-  await page.waitForFunction((s) => (document.querySelector(`${s} [data-testid="camera-diagnostics"]`) as HTMLElement | null)?.dataset.firstStatusMs, scope, { timeout: 30_000 });
+  await page.waitForFunction(
+    (s) =>
+      (document.querySelector(`${s} [data-testid="camera-diagnostics"]`) as HTMLElement | null)?.dataset.firstStatusMs,
+    scope,
+    { timeout: 30_000 },
+  );
   return diagnostics(page, scope);
 }
 
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "webside-bench-camera-"));
-  const video = makeFakeCameraVideos(dir, { variants: ["well-framed"], seconds: 2, fps: Number(values.fps) })["well-framed"];
+  const video = makeFakeCameraVideos(dir, { variants: ["well-framed"], seconds: 2, fps: Number(values.fps) })[
+    "well-framed"
+  ];
   const port = await freePort();
   const server = await startServer({ port, dataFile: path.join(dir, "webside.json"), env: { NODE_ENV: "test" } });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [...CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
   });
   try {
     const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } });
@@ -89,7 +117,9 @@ async function main() {
     await page.waitForTimeout(seconds * 1000);
     const end = await diagnostics(page, ".ws-camera-corner");
     const steadySeconds = (Date.now() - steadyStart) / 1000;
-    const longTasks = (await page.evaluate(() => (window as unknown as { longTasks: Array<{ start: number; ms: number }> }).longTasks)).filter((t) => t.start >= clickedAt);
+    const longTasks = (
+      await page.evaluate(() => (window as unknown as { longTasks: Array<{ start: number; ms: number }> }).longTasks)
+    ).filter((t) => t.start >= clickedAt);
     // Loading the camera code and starting getUserMedia happen once, at switch-on; the steady state is what "stutter" means.
     const steadyLongTasks = longTasks.filter((t) => t.start >= clickedAt + (warm.firstStatusMs ?? 0));
     await page.getByRole("button", { name: "Turn camera off" }).click();
@@ -112,12 +142,22 @@ async function main() {
     if (values.json) {
       console.log(JSON.stringify(result, null, 2));
     } else {
-      console.log(`Camera analysis, ${result.seconds} s practice session, ${values.fps} fps fake camera, headless Chromium`);
+      console.log(
+        `Camera analysis, ${result.seconds} s practice session, ${values.fps} fps fake camera, headless Chromium`,
+      );
       console.log(`  analysed frames per second      ${result.analysedFps}`);
-      console.log(`  analysis time per frame         median ${result.frameMedianMs} ms, p95 ${result.frameP95Ms} ms (in the worker)`);
-      console.log(`  main-thread long tasks > 50 ms  ${result.longTasksOver50ms} after switch-on (${result.longTasksDuringSteadyAnalysis} once analysing; longest ${result.longestLongTaskMs} ms)${result.longTasks.length ? ` at ${result.longTasks.join(", ")} ms after switch-on (start+duration)` : ""}`);
-      console.log(`  camera on -> first status       ${result.firstStatusWarmMs} ms warm cache (cold, first visit: ${result.firstStatusColdMs} ms)`);
-      console.log(`  camera on -> first frame        ${result.firstFrameWarmMs} ms (MediaPipe ready in ${result.mediapipeLoadWarmMs} ms)`);
+      console.log(
+        `  analysis time per frame         median ${result.frameMedianMs} ms, p95 ${result.frameP95Ms} ms (in the worker)`,
+      );
+      console.log(
+        `  main-thread long tasks > 50 ms  ${result.longTasksOver50ms} after switch-on (${result.longTasksDuringSteadyAnalysis} once analysing; longest ${result.longestLongTaskMs} ms)${result.longTasks.length ? ` at ${result.longTasks.join(", ")} ms after switch-on (start+duration)` : ""}`,
+      );
+      console.log(
+        `  camera on -> first status       ${result.firstStatusWarmMs} ms warm cache (cold, first visit: ${result.firstStatusColdMs} ms)`,
+      );
+      console.log(
+        `  camera on -> first frame        ${result.firstFrameWarmMs} ms (MediaPipe ready in ${result.mediapipeLoadWarmMs} ms)`,
+      );
     }
   } finally {
     await browser.close();

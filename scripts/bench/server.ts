@@ -54,7 +54,8 @@ async function measure(kind: StoreKind, size: "empty" | "seeded"): Promise<Row[]
         orgId: org.orgId,
         clinicians: org.clinicians,
         count: seededAttempts,
-        onProgress: (done) => process.stdout.write(`\r  ${kind}: seeded ${done} attempts in ${((Date.now() - began) / 1000).toFixed(0)} s`),
+        onProgress: (done) =>
+          process.stdout.write(`\r  ${kind}: seeded ${done} attempts in ${((Date.now() - began) / 1000).toFixed(0)} s`),
       });
       process.stdout.write("\n");
     }
@@ -65,7 +66,9 @@ async function measure(kind: StoreKind, size: "empty" | "seeded"): Promise<Row[]
       const clients = await signIn(server.url, org.clinicians.slice(0, clinicianCount));
       const measured: Row[] = [];
       for (const pace of PACES) {
-        console.log(`  ${kind} ${size}: ${clients.length} clinicians, ${pace.label}, measuring for ${values.seconds} s`);
+        console.log(
+          `  ${kind} ${size}: ${clients.length} clinicians, ${pace.label}, measuring for ${values.seconds} s`,
+        );
         const result = await runChoiceLoad(clients, {
           scenarioIds,
           warmupMs: Number(values.warmup) * 1000,
@@ -96,9 +99,25 @@ const table = markdownTable(
   ["Store", "Data", "Clinicians", "Choices/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "Errors", "Note"],
   rows.map(({ store, data, pace, result, note }) => {
     const s = summarise(result.latencies);
-    const errors = Object.entries(result.errors).map(([k, n]) => `${k}: ${n}`).join(", ") || "0";
-    return [store, data, `${clinicianCount}, ${pace}`, (s.count / result.seconds).toFixed(0), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), errors, note];
+    const errors =
+      Object.entries(result.errors)
+        .map(([k, n]) => `${k}: ${n}`)
+        .join(", ") || "0";
+    return [
+      store,
+      data,
+      `${clinicianCount}, ${pace}`,
+      (s.count / result.seconds).toFixed(0),
+      ms(s.p50),
+      ms(s.p95),
+      ms(s.p99),
+      ms(s.max),
+      errors,
+      note,
+    ];
   }),
 );
-console.log(`\nChoice round trip (POST /api/attempts/:id/choose -> persisted -> new view), ${clinicianCount} concurrent clinicians, ${values.seconds} s each:\n`);
+console.log(
+  `\nChoice round trip (POST /api/attempts/:id/choose -> persisted -> new view), ${clinicianCount} concurrent clinicians, ${values.seconds} s each:\n`,
+);
 console.log(table);

@@ -69,7 +69,9 @@ async function measure(kind: StoreKind, sizeMb: number): Promise<Measured> {
     }
     const count = Math.max(writers, Math.round((sizeMb * 1e6) / bytesPerAttempt));
     await seedAttempts(store, { orgId: org.orgId, clinicians: org.clinicians, count });
-    const own = await Promise.all(org.clinicians.map(async (c) => (await store.listAttemptsForUser(c.id, org.orgId))[0]!));
+    const own = await Promise.all(
+      org.clinicians.map(async (c) => (await store.listAttemptsForUser(c.id, org.orgId))[0]!),
+    );
     const single = await measureWrites(store, own, 1, seconds * 1000);
     const concurrent = await measureWrites(store, own, writers, seconds * 1000);
     await store.close();
@@ -80,7 +82,9 @@ async function measure(kind: StoreKind, sizeMb: number): Promise<Measured> {
   }
 }
 
-console.log(`Storage write latency (updateAttempt, in process), ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at start`);
+console.log(
+  `Storage write latency (updateAttempt, in process), ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at start`,
+);
 const rows: Measured[] = [];
 for (const size of sizesMb) {
   for (const kind of kinds) {
@@ -92,7 +96,17 @@ for (const size of sizesMb) {
 }
 console.log(
   `\n${markdownTable(
-    ["Store", "Attempts", "lowdb file MB", "1 writer p50 ms", "1 writer p95 ms", `${writers} writers p50 ms`, `${writers} writers p95 ms`, `${writers} writers p99 ms`, "Writes/s"],
+    [
+      "Store",
+      "Attempts",
+      "lowdb file MB",
+      "1 writer p50 ms",
+      "1 writer p95 ms",
+      `${writers} writers p50 ms`,
+      `${writers} writers p95 ms`,
+      `${writers} writers p99 ms`,
+      "Writes/s",
+    ],
     rows.map((r) => [
       r.kind,
       r.attempts.toLocaleString("en-GB"),

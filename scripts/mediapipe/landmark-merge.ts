@@ -55,7 +55,12 @@ export function addMergedLandmarkOutput(
   const depths = editor.addTensor({ name: "eye_contour_depths", shape: [1, 1, 1, 2, 16], type: TensorType.FLOAT32 });
   editor.addOperator(gather(mesh, depthIndices, depths));
 
-  const meanAxis = editor.addTensor({ name: "eye_contour_depth_axis", shape: [1], type: TensorType.INT32, data: int32Bytes(Int32Array.of(4)) });
+  const meanAxis = editor.addTensor({
+    name: "eye_contour_depth_axis",
+    shape: [1],
+    type: TensorType.INT32,
+    data: int32Bytes(Int32Array.of(4)),
+  });
   const irisDepths = editor.addTensor({ name: "iris_depths", shape: [1, 1, 1, 2], type: TensorType.FLOAT32 });
   editor.addOperator({
     builtinCode: BuiltinOperator.MEAN,
@@ -66,7 +71,11 @@ export function addMergedLandmarkOutput(
   });
 
   const concatLength = expected.reduce((a, b) => a + b, 0);
-  const concat = editor.addTensor({ name: "all_landmark_outputs", shape: [1, 1, 1, concatLength], type: TensorType.FLOAT32 });
+  const concat = editor.addTensor({
+    name: "all_landmark_outputs",
+    shape: [1, 1, 1, concatLength],
+    type: TensorType.FLOAT32,
+  });
   editor.addOperator({
     builtinCode: BuiltinOperator.CONCATENATION,
     inputs: [...parts, irisDepths],
@@ -78,7 +87,12 @@ export function addMergedLandmarkOutput(
   if (indices.length !== MERGED_POINTS * 3 || indices.some((i) => i < 0 || i >= concatLength)) {
     throw new Error(`The merge index table must hold ${MERGED_POINTS * 3} indices below ${concatLength}.`);
   }
-  const mergeIndices = editor.addTensor({ name: "merged_landmark_indices", shape: [indices.length], type: TensorType.INT32, data: int32Bytes(indices) });
+  const mergeIndices = editor.addTensor({
+    name: "merged_landmark_indices",
+    shape: [indices.length],
+    type: TensorType.INT32,
+    data: int32Bytes(indices),
+  });
   const merged = editor.addTensor({ name: MERGED_OUTPUT, shape: [1, 1, 1, indices.length], type: TensorType.FLOAT32 });
   editor.addOperator(gather(concat, mergeIndices, merged));
 

@@ -51,13 +51,18 @@ export interface FakeCameraOptions {
 function runFfmpeg(ffmpeg: string, args: string[]): void {
   const result = spawnSync(ffmpeg, ["-hide_banner", "-loglevel", "error", "-y", ...args], { encoding: "utf8" });
   if (result.error) {
-    throw new Error(`Could not run ${ffmpeg} (${result.error.message}). Install ffmpeg (Debian: apt-get install ffmpeg) or pass its path.`);
+    throw new Error(
+      `Could not run ${ffmpeg} (${result.error.message}). Install ffmpeg (Debian: apt-get install ffmpeg) or pass its path.`,
+    );
   }
   if (result.status !== 0) throw new Error(`ffmpeg failed: ${result.stderr.trim()}`);
 }
 
 /** Writes <outDir>/<variant>.y4m (and the still it repeats, <variant>.png) for each variant; returns the .y4m paths. */
-export function makeFakeCameraVideos(outDir: string, options: FakeCameraOptions = {}): Record<FakeCameraVariant, string> {
+export function makeFakeCameraVideos(
+  outDir: string,
+  options: FakeCameraOptions = {},
+): Record<FakeCameraVariant, string> {
   const ffmpeg = options.ffmpeg ?? "ffmpeg";
   const source = resolve(options.source ?? FACE_FIXTURE);
   if (!existsSync(source)) throw new Error(`The face fixture ${source} is missing.`);
@@ -70,8 +75,28 @@ export function makeFakeCameraVideos(outDir: string, options: FakeCameraOptions 
     // Filter one still, then repeat it: filtering every frame (geq especially) is what makes this slow.
     const still = resolve(outDir, `${variant}.png`);
     const video = resolve(outDir, `${variant}.y4m`);
-    runFfmpeg(ffmpeg, ["-i", source, "-vf", `${FAKE_CAMERA_VARIANTS[variant]},scale=640:480,setsar=1`, "-frames:v", "1", still]);
-    runFfmpeg(ffmpeg, ["-loop", "1", "-framerate", String(fps), "-i", still, "-vf", "format=yuv420p", "-t", String(seconds), video]);
+    runFfmpeg(ffmpeg, [
+      "-i",
+      source,
+      "-vf",
+      `${FAKE_CAMERA_VARIANTS[variant]},scale=640:480,setsar=1`,
+      "-frames:v",
+      "1",
+      still,
+    ]);
+    runFfmpeg(ffmpeg, [
+      "-loop",
+      "1",
+      "-framerate",
+      String(fps),
+      "-i",
+      still,
+      "-vf",
+      "format=yuv420p",
+      "-t",
+      String(seconds),
+      video,
+    ]);
     paths[variant] = video;
   }
   return paths;

@@ -35,7 +35,9 @@ function packageDir(nodeModulesDir: string, name: MediapipePackage): { dir: stri
 
 function requireFile(path: string, name: MediapipePackage): string {
   if (!existsSync(path)) {
-    throw new Error(`${name} is installed but ${path} is missing; the package may be damaged. Delete node_modules/${name} and run \`npm install\`.`);
+    throw new Error(
+      `${name} is installed but ${path} is missing; the package may be damaged. Delete node_modules/${name} and run \`npm install\`.`,
+    );
   }
   return path;
 }
@@ -59,7 +61,9 @@ export function readMediapipeSources(nodeModulesDir: string): MediapipeSources {
     .sort()
     .map((f) => join(wasmDir, f));
   if (!wasmFiles.some((f) => f.endsWith("vision_wasm_internal.wasm"))) {
-    throw new Error(`${wasmDir} has no vision_wasm_internal.wasm; reinstall @mediapipe/tasks-vision@${EXPECTED_VERSIONS["@mediapipe/tasks-vision"]}.`);
+    throw new Error(
+      `${wasmDir} has no vision_wasm_internal.wasm; reinstall @mediapipe/tasks-vision@${EXPECTED_VERSIONS["@mediapipe/tasks-vision"]}.`,
+    );
   }
   return {
     versions: {
@@ -73,8 +77,15 @@ export function readMediapipeSources(nodeModulesDir: string): MediapipeSources {
       "@mediapipe/face_detection": detection.license,
     },
     wasmFiles,
-    faceMeshLoader: readFileSync(requireFile(join(mesh.dir, "face_mesh_solution_packed_assets_loader.js"), "@mediapipe/face_mesh"), "utf8"),
-    faceMeshData: new Uint8Array(readFileSync(requireFile(join(mesh.dir, "face_mesh_solution_packed_assets.data"), "@mediapipe/face_mesh"))),
-    fullRangeDetector: new Uint8Array(readFileSync(requireFile(join(detection.dir, "face_detection_full_range.tflite"), "@mediapipe/face_detection"))),
+    faceMeshLoader: readFileSync(
+      requireFile(join(mesh.dir, "face_mesh_solution_packed_assets_loader.js"), "@mediapipe/face_mesh"),
+      "utf8",
+    ),
+    faceMeshData: new Uint8Array(
+      readFileSync(requireFile(join(mesh.dir, "face_mesh_solution_packed_assets.data"), "@mediapipe/face_mesh")),
+    ),
+    fullRangeDetector: new Uint8Array(
+      readFileSync(requireFile(join(detection.dir, "face_detection_full_range.tflite"), "@mediapipe/face_detection")),
+    ),
   };
 }

@@ -7,7 +7,16 @@ import { bufferData, type TfliteModel } from "./tflite-model.ts";
 export const METADATA_NAME = "TFLITE_METADATA";
 
 const Slot = {
-  ModelMetadata: { name: 0, description: 1, version: 2, subgraphMetadata: 3, author: 4, license: 5, associatedFiles: 6, minParserVersion: 7 },
+  ModelMetadata: {
+    name: 0,
+    description: 1,
+    version: 2,
+    subgraphMetadata: 3,
+    author: 4,
+    license: 5,
+    associatedFiles: 6,
+    minParserVersion: 7,
+  },
   SubGraphMetadata: { name: 0, description: 1, inputTensorMetadata: 2, outputTensorMetadata: 3 },
   TensorMetadata: { name: 0, description: 1, dimensionNames: 2, content: 3, processUnits: 4 },
   Content: { contentPropertiesType: 0, contentProperties: 1 },
@@ -121,12 +130,16 @@ export function readInputNormalization(model: TfliteModel): InputNormalization |
     throw new Error(`The ${METADATA_NAME} buffer is not a metadata flatbuffer (file identifier "M001" missing).`);
   }
   const root = TableView.root(bytes);
-  const input = root.tables(Slot.ModelMetadata.subgraphMetadata)[0]?.tables(Slot.SubGraphMetadata.inputTensorMetadata)[0];
+  const input = root
+    .tables(Slot.ModelMetadata.subgraphMetadata)[0]
+    ?.tables(Slot.SubGraphMetadata.inputTensorMetadata)[0];
   const content = input?.table(Slot.TensorMetadata.content);
-  const image = content?.u8(Slot.Content.contentPropertiesType) === ContentPropertiesType.ImageProperties
-    ? content.table(Slot.Content.contentProperties)
-    : undefined;
-  const unit = input?.tables(Slot.TensorMetadata.processUnits)
+  const image =
+    content?.u8(Slot.Content.contentPropertiesType) === ContentPropertiesType.ImageProperties
+      ? content.table(Slot.Content.contentProperties)
+      : undefined;
+  const unit = input
+    ?.tables(Slot.TensorMetadata.processUnits)
     .find((u) => u.u8(Slot.ProcessUnit.optionsType) === ProcessUnitOptionsType.NormalizationOptions);
   const options = unit?.table(Slot.ProcessUnit.options);
   return {

@@ -18,7 +18,9 @@ export function readPackageTable(loaderSource: string, loaderName = "the packed 
   // The call sits on one line; the first "})" after it closes the object literal.
   const match = /loadPackage\((\{\s*"files"\s*:.*?\})\)/.exec(loaderSource);
   if (!match?.[1]) {
-    throw new Error(`Could not find the loadPackage({"files": ...}) table in ${loaderName}; the @mediapipe/face_mesh version may have changed its packaging.`);
+    throw new Error(
+      `Could not find the loadPackage({"files": ...}) table in ${loaderName}; the @mediapipe/face_mesh version may have changed its packaging.`,
+    );
   }
   let table: unknown;
   try {
@@ -27,7 +29,9 @@ export function readPackageTable(loaderSource: string, loaderName = "the packed 
     throw new Error(`The file table in ${loaderName} is not valid JSON: ${(cause as Error).message}`);
   }
   if (!isPackageTable(table)) {
-    throw new Error(`The file table in ${loaderName} does not have the expected {files: [{filename, start, end}], remote_package_size} shape.`);
+    throw new Error(
+      `The file table in ${loaderName} does not have the expected {files: [{filename, start, end}], remote_package_size} shape.`,
+    );
   }
   return table;
 }
@@ -40,7 +44,8 @@ function isPackageTable(value: unknown): value is PackageTable {
     Array.isArray(files) &&
     files.every(
       (f) =>
-        typeof f === "object" && f !== null &&
+        typeof f === "object" &&
+        f !== null &&
         typeof (f as Record<string, unknown>).filename === "string" &&
         Number.isInteger((f as Record<string, unknown>).start) &&
         Number.isInteger((f as Record<string, unknown>).end),
@@ -52,7 +57,9 @@ function isPackageTable(value: unknown): value is PackageTable {
 export function unpackAssets(loaderSource: string, blob: Uint8Array, loaderName?: string): Map<string, PackedFile> {
   const table = readPackageTable(loaderSource, loaderName);
   if (blob.length !== table.remote_package_size) {
-    throw new Error(`The packed assets blob is ${blob.length} bytes but its loader expects ${table.remote_package_size}; the two files come from different @mediapipe/face_mesh builds.`);
+    throw new Error(
+      `The packed assets blob is ${blob.length} bytes but its loader expects ${table.remote_package_size}; the two files come from different @mediapipe/face_mesh builds.`,
+    );
   }
   const files = new Map<string, PackedFile>();
   for (const { filename, start, end } of table.files) {

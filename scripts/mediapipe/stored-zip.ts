@@ -84,7 +84,8 @@ export interface ListedZipEntry {
 export function listStoredZip(zip: Uint8Array): ListedZipEntry[] {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const endAt = zip.length - 22;
-  if (endAt < 0 || view.getUint32(endAt, true) !== 0x06054b50) throw new Error("Not a zip file (no end-of-central-directory record at the end).");
+  if (endAt < 0 || view.getUint32(endAt, true) !== 0x06054b50)
+    throw new Error("Not a zip file (no end-of-central-directory record at the end).");
   const count = view.getUint16(endAt + 10, true);
   let at = view.getUint32(endAt + 16, true);
   const entries: ListedZipEntry[] = [];
@@ -99,7 +100,13 @@ export function listStoredZip(zip: Uint8Array): ListedZipEntry[] {
     const localAt = view.getUint32(at + 42, true);
     const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
     const dataOffset = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
-    entries.push({ name, method, size, dataOffset, crcMatches: crc32(zip.subarray(dataOffset, dataOffset + size)) === crc });
+    entries.push({
+      name,
+      method,
+      size,
+      dataOffset,
+      crcMatches: crc32(zip.subarray(dataOffset, dataOffset + size)) === crc,
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

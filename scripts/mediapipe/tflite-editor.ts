@@ -62,13 +62,17 @@ export class TfliteModelEditor {
   /** Adds a Model.metadata entry; an existing entry of the same name is an error rather than a silent duplicate. */
   addMetadata(name: string, data: Uint8Array): void {
     if (this.model.metadata.some((m) => m.name === name) || this.newMetadata.some((m) => m.name === name)) {
-      throw new Error(`The model already has metadata named "${name}"; build from the original file, not an already patched one.`);
+      throw new Error(
+        `The model already has metadata named "${name}"; build from the original file, not an already patched one.`,
+      );
     }
     this.newMetadata.push({ name, buffer: this.addBuffer(data) });
   }
 
   private operatorCodeIndex(builtinCode: number): number {
-    const existing = this.model.operatorCodes.findIndex((c) => c.builtinCode === builtinCode && c.customCode === undefined);
+    const existing = this.model.operatorCodes.findIndex(
+      (c) => c.builtinCode === builtinCode && c.customCode === undefined,
+    );
     if (existing >= 0) return existing;
     const added = this.newCodes.indexOf(builtinCode);
     if (added >= 0) return this.model.operatorCodes.length + added;
@@ -196,4 +200,3 @@ function copyOffsetField(
   const target = table.targetPos(slot);
   if (target) b.addFieldOffset(slot, oldRef(target), 0);
 }
-

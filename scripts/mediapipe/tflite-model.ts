@@ -3,7 +3,16 @@ import { TableView } from "./flatbuffer-view.ts";
 
 /** Field slots in schema order (tensorflow/compiler/mlir/lite/schema/schema.fbs). */
 export const Slot = {
-  Model: { version: 0, operatorCodes: 1, subgraphs: 2, description: 3, buffers: 4, metadataBuffer: 5, metadata: 6, signatureDefs: 7 },
+  Model: {
+    version: 0,
+    operatorCodes: 1,
+    subgraphs: 2,
+    description: 3,
+    buffers: 4,
+    metadataBuffer: 5,
+    metadata: 6,
+    signatureDefs: 7,
+  },
   SubGraph: { tensors: 0, inputs: 1, outputs: 2, operators: 3, name: 4 },
   Tensor: { shape: 0, type: 1, buffer: 2, name: 3 },
   OperatorCode: { deprecatedBuiltinCode: 0, customCode: 1, version: 2, builtinCode: 3 },

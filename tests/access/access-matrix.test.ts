@@ -36,8 +36,14 @@ describe("access matrix", () => {
 
   it("has an entry for every route file, and no entry for a route that does not exist", () => {
     const listed = entries.map((e) => e.route);
-    expect(routeFiles.filter((r) => !listed.includes(r)), "routes missing from the access matrix").toEqual([]);
-    expect(listed.filter((r) => !routeFiles.includes(r)), "matrix entries with no route").toEqual([]);
+    expect(
+      routeFiles.filter((r) => !listed.includes(r)),
+      "routes missing from the access matrix",
+    ).toEqual([]);
+    expect(
+      listed.filter((r) => !routeFiles.includes(r)),
+      "matrix entries with no route",
+    ).toEqual([]);
     expect(new Set(listed).size, "a route listed twice").toBe(listed.length);
   });
 

@@ -12,7 +12,15 @@ import { getViewer, type Viewer } from "~/utils/auth.server";
 import { startSession } from "~/utils/session.server";
 
 export type Persona = "anonymous" | Role | `other-${Role}`;
-export const PERSONAS: Persona[] = ["anonymous", "clinician", "educator", "admin", "other-clinician", "other-educator", "other-admin"];
+export const PERSONAS: Persona[] = [
+  "anonymous",
+  "clinician",
+  "educator",
+  "admin",
+  "other-clinician",
+  "other-educator",
+  "other-admin",
+];
 
 export interface Harness {
   store: Store;
@@ -87,7 +95,10 @@ export async function createHarness(): Promise<Harness> {
     cookie: (persona) => cookies.get(persona) ?? null,
     refreshSessions,
     async viewer(persona) {
-      const viewer = await getViewer(new Request("http://localhost/", { headers: { Cookie: cookies.get(persona)! } }), context);
+      const viewer = await getViewer(
+        new Request("http://localhost/", { headers: { Cookie: cookies.get(persona)! } }),
+        context,
+      );
       if (!viewer) throw new Error(`no session for ${persona}`);
       return viewer;
     },
@@ -101,24 +112,45 @@ export async function createHarness(): Promise<Harness> {
 type RouteFn = (args: { request: Request; context: AppLoadContext; params: Record<string, string> }) => unknown;
 
 /** Calls a loader or action and reduces whatever it returns or throws to an HTTP status. */
-export async function statusOf(fn: RouteFn, request: Request, context: AppLoadContext, params: Record<string, string>): Promise<number> {
+export async function statusOf(
+  fn: RouteFn,
+  request: Request,
+  context: AppLoadContext,
+  params: Record<string, string>,
+): Promise<number> {
   try {
     const result = await fn({ request, context, params });
     if (result instanceof Response) return result.status;
-    if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
+    if (
+      result &&
+      typeof result === "object" &&
+      "type" in result &&
+      (result as { type: string }).type === "DataWithResponseInit"
+    ) {
       return (result as { init?: { status?: number } }).init?.status ?? 200;
     }
     return 200;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown.status;
-    if (thrown && typeof thrown === "object" && "type" in thrown && (thrown as { type: string }).type === "DataWithResponseInit") {
+    if (
+      thrown &&
+      typeof thrown === "object" &&
+      "type" in thrown &&
+      (thrown as { type: string }).type === "DataWithResponseInit"
+    ) {
       return (thrown as { init?: { status?: number } }).init?.status ?? 500;
     }
     throw thrown;
   }
 }
 
-export function makeRequest(harness: Harness, persona: Persona, method: string, url: string, form?: Record<string, string>): Request {
+export function makeRequest(
+  harness: Harness,
+  persona: Persona,
+  method: string,
+  url: string,
+  form?: Record<string, string>,
+): Request {
   const headers = new Headers({ Origin: "http://localhost" });
   const cookie = harness.cookie(persona);
   if (cookie) headers.set("Cookie", cookie);

@@ -15,11 +15,19 @@ let attempt: Attempt;
 
 async function fresh(): Promise<Attempt> {
   const scenario = await getScenario(harness.context, harness.orgA, "fixture-consultation");
-  return startAttempt(harness.context, await harness.viewer("clinician"), scenario!, { mode: "learning", confidenceBefore: 2 });
+  return startAttempt(harness.context, await harness.viewer("clinician"), scenario!, {
+    mode: "learning",
+    confidenceBefore: 2,
+  });
 }
 
 function post(persona: Persona, id: string, form: Record<string, string>) {
-  return statusOf(practiceAction as never, makeRequest(harness, persona, "POST", `/attempts/${id}`, form), harness.context, { attemptId: id });
+  return statusOf(
+    practiceAction as never,
+    makeRequest(harness, persona, "POST", `/attempts/${id}`, form),
+    harness.context,
+    { attemptId: id },
+  );
 }
 
 beforeAll(async () => {
@@ -96,7 +104,11 @@ describe("choosing in an attempt", () => {
       a = outcome.attempt;
     }
     expect(a.status).toBe("completed");
-    expect(a.result).toMatchObject({ passed: expect.any(Boolean), overall: expect.any(Number), endingId: expect.any(String) });
+    expect(a.result).toMatchObject({
+      passed: expect.any(Boolean),
+      overall: expect.any(Number),
+      endingId: expect.any(String),
+    });
     expect(a.completedAt).not.toBeNull();
     const again = await chooseInAttempt(harness.context, a, { choiceId: "warm", step: a.step });
     expect(again).toMatchObject({ ok: false, status: 409, code: "not-in-progress" });
@@ -109,7 +121,11 @@ describe("resuming", () => {
     await post("clinician", a.id, { intent: "choose", choiceId: "warm", step: "0" });
     await harness.refreshSessions();
     const request = makeRequest(harness, "clinician", "GET", `/attempts/${a.id}`);
-    const data = (await practiceLoader({ request, context: harness.context, params: { attemptId: a.id } } as never)) as {
+    const data = (await practiceLoader({
+      request,
+      context: harness.context,
+      params: { attemptId: a.id },
+    } as never)) as {
       view: { history: Array<{ chosen: { id: string } | null }>; attempt: { step: number } };
     };
     expect(data.view.attempt.step).toBe(1);

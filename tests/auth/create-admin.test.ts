@@ -11,14 +11,24 @@ function cli(args: string[], input: string, dataFile: string) {
   return spawnSync(process.execPath, ["bin/webside.js", ...args], {
     input,
     encoding: "utf8",
-    env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: "s".repeat(40), DATA_FILE: dataFile, DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SESSION_SECRET: "s".repeat(40),
+      DATA_FILE: dataFile,
+      DATABASE_URL: "",
+    },
   });
 }
 
 describe("webside create-admin", () => {
   it("creates the organisation and an admin whose password works", async () => {
     const dataFile = path.join(mkdtempSync(path.join(tmpdir(), "webside-cli-")), "webside.json");
-    const result = cli(["create-admin", "--email", "Lead@Trust.NHS.uk", "--org", "North Trust", "--name", "Lee Lead"], "a long passphrase\n", dataFile);
+    const result = cli(
+      ["create-admin", "--email", "Lead@Trust.NHS.uk", "--org", "North Trust", "--name", "Lee Lead"],
+      "a long passphrase\n",
+      dataFile,
+    );
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('lead@trust.nhs.uk is now admin in "North Trust"');

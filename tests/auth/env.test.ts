@@ -19,7 +19,9 @@ describe("environment configuration", () => {
   });
 
   it("stops production without a session secret, with a message saying what to do", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", DATA_FILE: path.join(tmp(), "d.json") })).toThrow(/SESSION_SECRET is not set/);
+    expect(() => loadConfig({ NODE_ENV: "production", DATA_FILE: path.join(tmp(), "d.json") })).toThrow(
+      /SESSION_SECRET is not set/,
+    );
   });
 
   it("accepts rotated secrets, newest first", () => {

@@ -16,7 +16,12 @@ describe("CSRF origin check", () => {
     expect(checkMutationOrigin({ ...base, method: "POST", origin: "null" }).ok).toBe(false);
   });
   it("refuses other sites, other ports and a downgraded scheme", () => {
-    for (const origin of ["http://evil.example", "http://webside.example:4000", "https://webside.example:3000", "not a url"]) {
+    for (const origin of [
+      "http://evil.example",
+      "http://webside.example:4000",
+      "https://webside.example:3000",
+      "not a url",
+    ]) {
       expect(checkMutationOrigin({ ...base, method: "POST", origin }).ok, origin).toBe(false);
     }
   });

@@ -16,7 +16,10 @@ afterEach(async () => {
 });
 
 async function setup(secret = "a".repeat(40)) {
-  const store = await createLowdbStore({ file: path.join(mkdtempSync(path.join(tmpdir(), "webside-session-")), "d.json"), backups: 0 });
+  const store = await createLowdbStore({
+    file: path.join(mkdtempSync(path.join(tmpdir(), "webside-session-")), "d.json"),
+    backups: 0,
+  });
   stores.push(store);
   let now = new Date("2026-11-22T09:00:00Z");
   const makeContext = (secrets: string[]): AppLoadContext => ({
@@ -74,7 +77,9 @@ describe("sessions", () => {
 
   it("accepts cookies signed with the previous secret after a rotation, and refuses unknown secrets", async () => {
     const { request, makeContext } = await setup("old-secret-".padEnd(40, "x"));
-    expect(await readSession(request(), makeContext(["new-secret-".padEnd(40, "y"), "old-secret-".padEnd(40, "x")]))).not.toBeNull();
+    expect(
+      await readSession(request(), makeContext(["new-secret-".padEnd(40, "y"), "old-secret-".padEnd(40, "x")])),
+    ).not.toBeNull();
     expect(await readSession(request(), makeContext(["new-secret-".padEnd(40, "y")]))).toBeNull();
   });
 });

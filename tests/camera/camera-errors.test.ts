@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { CAMERA_PROBLEMS, environmentProblem, problemFromMediaError } from "~/camera/camera-errors";
 
 const domError = (name: string, message = "") => Object.assign(new Error(message), { name });
-const fine = { isSecureContext: true, mediaDevices: {}, worker: function Worker() {}, createImageBitmap: () => undefined };
+const fine = {
+  isSecureContext: true,
+  mediaDevices: {},
+  worker: function Worker() {},
+  createImageBitmap: () => undefined,
+};
 
 describe("problemFromMediaError", () => {
   it.each([
@@ -31,7 +36,9 @@ describe("environmentProblem", () => {
 
   it("spots an insecure page, whether or not the browser hides mediaDevices", () => {
     expect(environmentProblem({ ...fine, isSecureContext: false })?.kind).toBe("insecure-context");
-    expect(environmentProblem({ ...fine, isSecureContext: undefined, mediaDevices: undefined })?.kind).toBe("insecure-context");
+    expect(environmentProblem({ ...fine, isSecureContext: undefined, mediaDevices: undefined })?.kind).toBe(
+      "insecure-context",
+    );
   });
 
   it("spots a browser without workers or createImageBitmap", () => {
@@ -41,5 +48,6 @@ describe("environmentProblem", () => {
 });
 
 it("every message tells the clinician they can still practise", () => {
-  for (const problem of Object.values(CAMERA_PROBLEMS)) expect(problem.message).toContain("You can still practise without camera feedback.");
+  for (const problem of Object.values(CAMERA_PROBLEMS))
+    expect(problem.message).toContain("You can still practise without camera feedback.");
 });

@@ -18,10 +18,16 @@ describe("guardedFetch", () => {
     const real = vi.fn(async () => new Response("ok"));
     const refused: string[] = [];
     const guarded = guardedFetch(real as unknown as typeof fetch, ORIGIN, (o) => refused.push(o));
-    await expect(guarded("https://odml.pa.googleapis.com/v1/log", { method: "POST", body: "x" })).rejects.toThrow(REFUSED_EGRESS_MESSAGE);
+    await expect(guarded("https://odml.pa.googleapis.com/v1/log", { method: "POST", body: "x" })).rejects.toThrow(
+      REFUSED_EGRESS_MESSAGE,
+    );
     await expect(guarded("http://webside.example.nhs.uk/x")).rejects.toThrow(TypeError);
     await expect(guarded("//cdn.example.com/lib.js")).rejects.toThrow(TypeError);
     expect(real).not.toHaveBeenCalled();
-    expect(refused).toEqual(["https://odml.pa.googleapis.com", "http://webside.example.nhs.uk", "https://cdn.example.com"]);
+    expect(refused).toEqual([
+      "https://odml.pa.googleapis.com",
+      "http://webside.example.nhs.uk",
+      "https://cdn.example.com",
+    ]);
   });
 });

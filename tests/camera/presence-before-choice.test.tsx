@@ -38,11 +38,14 @@ afterEach(() => {
 describe("usePresenceBeforeChoice", () => {
   it("posts the summary first, then sends the choice with the step it was showing", async () => {
     const calls: string[] = [];
-    vi.stubGlobal("fetch", vi.fn(async (url: string, init: RequestInit) => {
-      calls.push(`${init.method} ${url}`);
-      expect(JSON.parse(String(init.body)).durationMs).toBe(3000);
-      return Response.json({ ok: true, from: 4, step: 4 });
-    }));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string, init: RequestInit) => {
+        calls.push(`${init.method} ${url}`);
+        expect(JSON.parse(String(init.body)).durationMs).toBe(3000);
+        return Response.json({ ok: true, from: 4, step: 4 });
+      }),
+    );
     const choices: FormData[] = [];
     const { getByRole } = render(<Room recorder={recorderWithFrames()} onChoice={(d) => choices.push(d)} />);
     await act(async () => getByRole("button", { name: "Be kind" }).click());
@@ -53,7 +56,10 @@ describe("usePresenceBeforeChoice", () => {
   });
 
   it("leaves the step alone when something else moved the attempt, so the server can still refuse a stale choice", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Response.json({ ok: true, from: 6, step: 7 })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Response.json({ ok: true, from: 6, step: 7 })),
+    );
     const choices: FormData[] = [];
     const { getByRole } = render(<Room recorder={recorderWithFrames()} onChoice={(d) => choices.push(d)} />);
     await act(async () => getByRole("button", { name: "Be kind" }).click());
@@ -62,7 +68,10 @@ describe("usePresenceBeforeChoice", () => {
   });
 
   it("sends the choice even when the summary could not be stored", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => new Response("down", { status: 503 })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("down", { status: 503 })),
+    );
     const choices: FormData[] = [];
     const { getByRole } = render(<Room recorder={recorderWithFrames()} onChoice={(d) => choices.push(d)} />);
     await act(async () => getByRole("button", { name: "Be kind" }).click());

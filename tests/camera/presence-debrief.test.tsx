@@ -13,7 +13,10 @@ function summary() {
   // 20 s on "greeting" well lit and looking; then 20 s on "bad-news" backlit and looking away while speaking.
   for (let t = 0; t <= 40_000; t += 100) {
     const late = t > 20_000;
-    recorder.record(frameAt(t, late ? { backlight: "backlit", eyeContact: "away" } : {}, true), late ? "bad-news" : "greeting");
+    recorder.record(
+      frameAt(t, late ? { backlight: "backlit", eyeContact: "away" } : {}, true),
+      late ? "bad-news" : "greeting",
+    );
   }
   return recorder.summary();
 }
@@ -24,8 +27,15 @@ describe("PresenceDebrief", () => {
   it("shows share-of-time figures, three tips and a row per node", () => {
     render(<PresenceDebrief presence={summary()} nodeTitles={{ greeting: "Saying hello" }} />);
     const figures = screen.getByRole("list", { name: "Share of time" });
-    const items = within(figures).getAllByRole("listitem").map((li) => li.textContent);
-    expect(items).toEqual(["100% well framed", "50% well lit", "50% looking at the camera while speaking", "– looking at the camera while listening"]);
+    const items = within(figures)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(items).toEqual([
+      "100% well framed",
+      "50% well lit",
+      "50% looking at the camera while speaking",
+      "– looking at the camera while listening",
+    ]);
     const tips = document.querySelectorAll(".ws-presence-tips li");
     expect(tips).toHaveLength(3);
     expect(tips[0]).toHaveTextContent(/light behind you for 50% of the time|looked at the camera 50%/);

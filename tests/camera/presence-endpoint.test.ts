@@ -16,11 +16,18 @@ let attemptId: string;
 
 function summaryOf(nodes: string[], seconds = 6): PresenceSummary {
   const recorder = createPresenceRecorder();
-  for (let t = 0; t <= seconds * 1000; t += 100) recorder.record(frameAt(t, t > 3000 ? { lighting: "too-dark" } : {}, t % 2000 < 1000), nodes[Math.floor(t / 2000) % nodes.length]!);
+  for (let t = 0; t <= seconds * 1000; t += 100)
+    recorder.record(
+      frameAt(t, t > 3000 ? { lighting: "too-dark" } : {}, t % 2000 < 1000),
+      nodes[Math.floor(t / 2000) % nodes.length]!,
+    );
   return recorder.summary();
 }
 
-async function post(body: string, options: { persona?: Persona; type?: string; id?: string; length?: string } = {}): Promise<Response> {
+async function post(
+  body: string,
+  options: { persona?: Persona; type?: string; id?: string; length?: string } = {},
+): Promise<Response> {
   const headers = new Headers({ Origin: "http://localhost", "Content-Type": options.type ?? "application/json" });
   const cookie = harness.cookie(options.persona ?? "clinician");
   if (cookie) headers.set("Cookie", cookie);
@@ -38,7 +45,10 @@ async function post(body: string, options: { persona?: Persona; type?: string; i
 beforeAll(async () => {
   harness = await createHarness();
   const scenario = await getScenario(harness.context, harness.orgA, "fixture-consultation");
-  const attempt = await startAttempt(harness.context, await harness.viewer("clinician"), scenario!, { mode: "learning", confidenceBefore: null });
+  const attempt = await startAttempt(harness.context, await harness.viewer("clinician"), scenario!, {
+    mode: "learning",
+    confidenceBefore: null,
+  });
   attemptId = attempt.id;
 });
 afterAll(async () => harness?.close());
@@ -66,10 +76,19 @@ describe("refusals", () => {
   const valid = () => summaryOf(["hello"]);
 
   it.each([
-    ["an image in place of a number", () => ({ ...valid(), durationMs: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==" })],
+    [
+      "an image in place of a number",
+      () => ({ ...valid(), durationMs: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==" }),
+    ],
     ["an extra field", () => ({ ...valid(), frame: "iVBORw0KGgo" })],
-    ["an extra field in the shares", () => ({ ...valid(), overall: { ...valid().overall, faceLandmarks: [0.1, 0.2] } })],
-    ["a share above 1", () => ({ ...valid(), overall: { ...valid().overall, framing: { ...valid().overall.framing, ok: 3 } } })],
+    [
+      "an extra field in the shares",
+      () => ({ ...valid(), overall: { ...valid().overall, faceLandmarks: [0.1, 0.2] } }),
+    ],
+    [
+      "a share above 1",
+      () => ({ ...valid(), overall: { ...valid().overall, framing: { ...valid().overall.framing, ok: 3 } } }),
+    ],
     ["another version", () => ({ ...valid(), version: 2 })],
     ["a list instead of a summary", () => [valid()]],
   ])("refuses %s with 400", async (_label, make) => {

@@ -13,7 +13,12 @@ describe("messages to the worker", () => {
   });
 
   it("refuses MediaPipe files from anywhere but our own origin", () => {
-    for (const wasmBase of ["https://cdn.jsdelivr.net/npm/@mediapipe/tasks-vision/wasm", "//evil.example/wasm", "wasm", ""]) {
+    for (const wasmBase of [
+      "https://cdn.jsdelivr.net/npm/@mediapipe/tasks-vision/wasm",
+      "//evil.example/wasm",
+      "wasm",
+      "",
+    ]) {
       expect(isToWorker({ type: "start", files: { ...MEDIAPIPE_FILES, wasmBase } }), wasmBase).toBe(false);
     }
   });
@@ -47,7 +52,14 @@ describe("messages from the worker", () => {
 
   it("refuses answers with missing or wrong fields", () => {
     expect(isFromWorker({ type: "measured", id: 2, measurement: { t: 10 }, timing })).toBe(false);
-    expect(isFromWorker({ type: "measured", id: 2, measurement: { t: 10, facePresent: true }, timing: { ...timing, totalMs: "13" } })).toBe(false);
+    expect(
+      isFromWorker({
+        type: "measured",
+        id: 2,
+        measurement: { t: 10, facePresent: true },
+        timing: { ...timing, totalMs: "13" },
+      }),
+    ).toBe(false);
     expect(isFromWorker({ type: "failed", stage: "somewhere", message: "x" })).toBe(false);
     expect(isFromWorker({ type: "failed", stage: "frame", message: "x".repeat(5000) })).toBe(false);
     expect(isFromWorker({ type: "ready" })).toBe(false);

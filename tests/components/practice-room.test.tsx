@@ -24,7 +24,11 @@ function view(overrides: Partial<PracticeView> = {}): PracticeView {
         title: null,
         lines: [{ speaker: "maria", text: "Can you hear me?" }],
         events: [],
-        chosen: { id: "warm", text: "Yes, I can hear you clearly.", feedback: "Confirming audio early settles nerves." },
+        chosen: {
+          id: "warm",
+          text: "Yes, I can hear you clearly.",
+          feedback: "Confirming audio early settles nerves.",
+        },
       },
       {
         nodeId: "freeze",

@@ -32,10 +32,13 @@ describe("SiteHeader", () => {
   });
 
   it("offers an organisation switcher only to people in more than one", () => {
-    renderHeader(["clinician"], [
-      { id: "o1", name: "North Trust" },
-      { id: "o2", name: "South Trust" },
-    ]);
+    renderHeader(
+      ["clinician"],
+      [
+        { id: "o1", name: "North Trust" },
+        { id: "o2", name: "South Trust" },
+      ],
+    );
     expect(screen.getByRole("combobox", { name: "Organisation" })).toHaveValue("o1");
     expect(screen.getByRole("button", { name: "Log out" })).toBeInTheDocument();
   });

@@ -44,7 +44,9 @@ export function accountsContract(store: () => Store): void {
     });
 
     it("refuses a team for an organisation that does not exist", async () => {
-      await expect(store().createTeam({ orgId: "no-such-organisation", name: "Ghosts" })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store().createTeam({ orgId: "no-such-organisation", name: "Ghosts" })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
 
     it("renames a team only within its own organisation", async () => {
@@ -62,19 +64,34 @@ export function accountsContract(store: () => Store): void {
 
   describe("users", () => {
     it("stores the email lower-cased and starts active", async () => {
-      const user = await store().createUser({ email: "Rowan.Hale@Northgate.NHS.uk", name: "Dr Rowan Hale", passwordHash: "scrypt$x" });
-      expect(user).toMatchObject({ email: "rowan.hale@northgate.nhs.uk", name: "Dr Rowan Hale", passwordHash: "scrypt$x", active: true });
+      const user = await store().createUser({
+        email: "Rowan.Hale@Northgate.NHS.uk",
+        name: "Dr Rowan Hale",
+        passwordHash: "scrypt$x",
+      });
+      expect(user).toMatchObject({
+        email: "rowan.hale@northgate.nhs.uk",
+        name: "Dr Rowan Hale",
+        passwordHash: "scrypt$x",
+        active: true,
+      });
       expectIsoTimestamp(user.createdAt);
       expectIsoTimestamp(user.updatedAt);
       expect(await store().getUser(user.id)).toEqual(user);
       expect(await store().getUser("no-such-user")).toBeNull();
-      const invited = await store().createUser({ email: "invitee@northgate.nhs.uk", name: "Invitee", passwordHash: null });
+      const invited = await store().createUser({
+        email: "invitee@northgate.nhs.uk",
+        name: "Invitee",
+        passwordHash: null,
+      });
       expect(invited.passwordHash).toBeNull();
     });
 
     it("refuses a second account with the same email in any letter case", async () => {
       await store().createUser({ email: "ann@example.org", name: "Ann", passwordHash: null });
-      const clash = await rejection(store().createUser({ email: "ANN@Example.org", name: "Another Ann", passwordHash: null }));
+      const clash = await rejection(
+        store().createUser({ email: "ANN@Example.org", name: "Another Ann", passwordHash: null }),
+      );
       expect(clash).toBeInstanceOf(UniqueViolationError);
       expect(clash).toMatchObject({ field: "email" });
       expect(await store().countUsers()).toBe(1);
@@ -94,7 +111,13 @@ export function accountsContract(store: () => Store): void {
         active: false,
         email: "Ann.Okafor@Example.org",
       });
-      expect(updated).toMatchObject({ id: user.id, name: "Ann Okafor", passwordHash: "scrypt$new", active: false, email: "ann.okafor@example.org" });
+      expect(updated).toMatchObject({
+        id: user.id,
+        name: "Ann Okafor",
+        passwordHash: "scrypt$new",
+        active: false,
+        email: "ann.okafor@example.org",
+      });
       expect(updated.createdAt).toBe(user.createdAt);
       expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(user.updatedAt));
       expect(await store().getUser(user.id)).toEqual(updated);
@@ -104,7 +127,12 @@ export function accountsContract(store: () => Store): void {
     it("changes only the fields given", async () => {
       const user = await store().createUser({ email: "ann@example.org", name: "Ann", passwordHash: "scrypt$old" });
       const updated = await store().updateUser(user.id, { active: false });
-      expect(updated).toMatchObject({ email: "ann@example.org", name: "Ann", passwordHash: "scrypt$old", active: false });
+      expect(updated).toMatchObject({
+        email: "ann@example.org",
+        name: "Ann",
+        passwordHash: "scrypt$old",
+        active: false,
+      });
     });
 
     it("refuses to change an email to one another account has, in any letter case", async () => {
@@ -150,9 +178,19 @@ export function accountsContract(store: () => Store): void {
     it("puts a user in several organisations with roles and teams", async () => {
       const { north, south, user } = await twoOrgsOneUser();
       const team = await store().createTeam({ orgId: north.id, name: "Physiotherapy" });
-      const inNorth = await store().setMembership({ userId: user.id, orgId: north.id, roles: ["clinician", "educator"], teamIds: [team.id] });
+      const inNorth = await store().setMembership({
+        userId: user.id,
+        orgId: north.id,
+        roles: ["clinician", "educator"],
+        teamIds: [team.id],
+      });
       const inSouth = await store().setMembership({ userId: user.id, orgId: south.id, roles: ["admin"], teamIds: [] });
-      expect(inNorth).toMatchObject({ userId: user.id, orgId: north.id, roles: ["clinician", "educator"], teamIds: [team.id] });
+      expect(inNorth).toMatchObject({
+        userId: user.id,
+        orgId: north.id,
+        roles: ["clinician", "educator"],
+        teamIds: [team.id],
+      });
       expectIsoTimestamp(inNorth.createdAt);
       expect(await store().getMembership(user.id, north.id)).toEqual(inNorth);
       const mine = await store().listMembershipsForUser(user.id);
@@ -164,9 +202,19 @@ export function accountsContract(store: () => Store): void {
 
     it("replaces a membership instead of adding a second one, keeping when it began", async () => {
       const { north, user } = await twoOrgsOneUser();
-      const first = await store().setMembership({ userId: user.id, orgId: north.id, roles: ["clinician"], teamIds: [] });
+      const first = await store().setMembership({
+        userId: user.id,
+        orgId: north.id,
+        roles: ["clinician"],
+        teamIds: [],
+      });
       const team = await store().createTeam({ orgId: north.id, name: "Physiotherapy" });
-      const second = await store().setMembership({ userId: user.id, orgId: north.id, roles: ["admin"], teamIds: [team.id] });
+      const second = await store().setMembership({
+        userId: user.id,
+        orgId: north.id,
+        roles: ["admin"],
+        teamIds: [team.id],
+      });
       expect(second).toEqual({ ...first, roles: ["admin"], teamIds: [team.id] });
       expect(await store().listMembershipsForUser(user.id)).toEqual([second]);
     });
@@ -174,7 +222,12 @@ export function accountsContract(store: () => Store): void {
     it("lists an organisation's members with their accounts, and no one else", async () => {
       const { north, south, user } = await twoOrgsOneUser();
       const ben = await store().createUser({ email: "ben@example.org", name: "Ben", passwordHash: null });
-      const annNorth = await store().setMembership({ userId: user.id, orgId: north.id, roles: ["clinician"], teamIds: [] });
+      const annNorth = await store().setMembership({
+        userId: user.id,
+        orgId: north.id,
+        roles: ["clinician"],
+        teamIds: [],
+      });
       await store().setMembership({ userId: ben.id, orgId: south.id, roles: ["admin"], teamIds: [] });
       expect(await store().listMembers(north.id)).toEqual([{ user, membership: annNorth }]);
       expect((await store().listMembers(south.id)).map((m) => m.user.email)).toEqual(["ben@example.org"]);
@@ -182,15 +235,24 @@ export function accountsContract(store: () => Store): void {
 
     it("refuses a membership for a user or organisation that does not exist", async () => {
       const { north, user } = await twoOrgsOneUser();
-      await expect(store().setMembership({ userId: "no-such-user", orgId: north.id, roles: ["clinician"], teamIds: [] })).rejects.toBeInstanceOf(NotFoundError);
-      await expect(store().setMembership({ userId: user.id, orgId: "no-such-organisation", roles: ["clinician"], teamIds: [] })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        store().setMembership({ userId: "no-such-user", orgId: north.id, roles: ["clinician"], teamIds: [] }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        store().setMembership({ userId: user.id, orgId: "no-such-organisation", roles: ["clinician"], teamIds: [] }),
+      ).rejects.toBeInstanceOf(NotFoundError);
       expect(await store().listMembershipsForUser(user.id)).toEqual([]);
     });
 
     it("removes one membership and leaves the others; removing a missing one is not an error", async () => {
       const { north, south, user } = await twoOrgsOneUser();
       await store().setMembership({ userId: user.id, orgId: north.id, roles: ["clinician"], teamIds: [] });
-      const inSouth = await store().setMembership({ userId: user.id, orgId: south.id, roles: ["clinician"], teamIds: [] });
+      const inSouth = await store().setMembership({
+        userId: user.id,
+        orgId: south.id,
+        roles: ["clinician"],
+        teamIds: [],
+      });
       await store().removeMembership(user.id, north.id);
       expect(await store().getMembership(user.id, north.id)).toBeNull();
       expect(await store().listMembershipsForUser(user.id)).toEqual([inSouth]);

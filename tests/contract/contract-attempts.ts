@@ -10,14 +10,21 @@ export function attemptsContract(store: () => Store): void {
   describe("attempts", () => {
     it("starts an attempt at step 0, in progress, keeping everything it was given", async () => {
       const { org, user } = await orgWithMember(store());
-      const input = newAttempt({ orgId: org.id, userId: user.id, assignmentId: "assignment-7", presence: { framing: 0.9 } });
+      const input = newAttempt({
+        orgId: org.id,
+        userId: user.id,
+        assignmentId: "assignment-7",
+        presence: { framing: 0.9 },
+      });
       const attempt = await store().createAttempt(input);
       expect(attempt).toMatchObject({ ...input, status: "in-progress", step: 0, completedAt: null });
       expectIsoTimestamp(attempt.startedAt);
       expect(attempt.updatedAt).toBe(attempt.startedAt);
       expect(await store().getAttempt(attempt.id)).toEqual(attempt);
       expect(await store().getAttempt("no-such-attempt")).toBeNull();
-      const assessed = await store().createAttempt(newAttempt({ orgId: org.id, userId: user.id, mode: "assessment", status: "abandoned" }));
+      const assessed = await store().createAttempt(
+        newAttempt({ orgId: org.id, userId: user.id, mode: "assessment", status: "abandoned" }),
+      );
       expect(assessed).toMatchObject({ mode: "assessment", status: "abandoned" });
       expect(assessed.id).not.toBe(attempt.id);
     });
@@ -25,9 +32,23 @@ export function attemptsContract(store: () => Store): void {
     it("applies a patch at the expected step, moves the step on, and leaves other fields alone", async () => {
       const { org, user } = await orgWithMember(store());
       const attempt = await store().createAttempt(newAttempt({ orgId: org.id, userId: user.id }));
-      const result = { endingId: "calm-close", outcome: "good" as const, scores: { rapport: 80, empathy: 70 }, overall: 75, passed: true };
-      const next = await store().updateAttempt(attempt.id, 0, { snapshot: { value: "check-in" }, path: ["greeting", "check-in"] });
-      expect(next).toMatchObject({ step: 1, snapshot: { value: "check-in" }, path: ["greeting", "check-in"], confidenceBefore: 2 });
+      const result = {
+        endingId: "calm-close",
+        outcome: "good" as const,
+        scores: { rapport: 80, empathy: 70 },
+        overall: 75,
+        passed: true,
+      };
+      const next = await store().updateAttempt(attempt.id, 0, {
+        snapshot: { value: "check-in" },
+        path: ["greeting", "check-in"],
+      });
+      expect(next).toMatchObject({
+        step: 1,
+        snapshot: { value: "check-in" },
+        path: ["greeting", "check-in"],
+        confidenceBefore: 2,
+      });
       expect(Date.parse(next.updatedAt)).toBeGreaterThanOrEqual(Date.parse(attempt.updatedAt));
       const done = await store().updateAttempt(attempt.id, 1, {
         status: "completed",
@@ -37,7 +58,13 @@ export function attemptsContract(store: () => Store): void {
         reflection: "Slow down when giving the diagnosis.",
         presence: { eyeContact: 0.62 },
       });
-      expect(done).toMatchObject({ step: 2, status: "completed", completedAt: "2030-01-15T09:30:00.000Z", result, confidenceAfter: 4 });
+      expect(done).toMatchObject({
+        step: 2,
+        status: "completed",
+        completedAt: "2030-01-15T09:30:00.000Z",
+        result,
+        confidenceAfter: 4,
+      });
       expect(done.path).toEqual(["greeting", "check-in"]);
       expect(await store().getAttempt(attempt.id)).toEqual(done);
     });
@@ -73,7 +100,9 @@ export function attemptsContract(store: () => Store): void {
       const { org, user } = await orgWithMember(store());
       const attempt = await store().createAttempt(newAttempt({ orgId: org.id, userId: user.id }));
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 8 }, (_, i) => store().updateAttempt(attempt.id, 0, { path: ["greeting", `choice-${i}`] })),
+        Array.from({ length: 8 }, (_, i) =>
+          store().updateAttempt(attempt.id, 0, { path: ["greeting", `choice-${i}`] }),
+        ),
       );
       expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
       for (const o of outcomes) if (o.status === "rejected") expect(o.reason).toBeInstanceOf(ConflictError);
@@ -81,7 +110,9 @@ export function attemptsContract(store: () => Store): void {
     });
 
     it("refuses to update an attempt that does not exist", async () => {
-      await expect(store().updateAttempt("no-such-attempt", 0, { reflection: "x" })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store().updateAttempt("no-such-attempt", 0, { reflection: "x" })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
 
     it("hands out copies: changing a returned attempt or the input does not change the store", async () => {
@@ -104,7 +135,8 @@ export function attemptsContract(store: () => Store): void {
       await store().setMembership({ userId: ben.id, orgId: north.id, roles: ["clinician"], teamIds: [] });
       const south = await store().createOrganisation({ name: "Southbay Health Board" });
       await store().setMembership({ userId: ann.id, orgId: south.id, roles: ["clinician"], teamIds: [] });
-      const make = (orgId: string, userId: string, scenarioId: string) => store().createAttempt(newAttempt({ orgId, userId, scenarioId }));
+      const make = (orgId: string, userId: string, scenarioId: string) =>
+        store().createAttempt(newAttempt({ orgId, userId, scenarioId }));
       return {
         north,
         south,
@@ -119,19 +151,27 @@ export function attemptsContract(store: () => Store): void {
 
     it("lists a user's attempts within one organisation only", async () => {
       const s = await seed();
-      expect(byId(await store().listAttemptsForUser(s.ann.id, s.north.id))).toEqual(byId([s.annNorthBad, s.annNorthGroup]));
+      expect(byId(await store().listAttemptsForUser(s.ann.id, s.north.id))).toEqual(
+        byId([s.annNorthBad, s.annNorthGroup]),
+      );
       expect(await store().listAttemptsForUser(s.ann.id, s.south.id)).toEqual([s.annSouthBad]);
       expect(await store().listAttemptsForUser(s.ben.id, s.south.id)).toEqual([]);
     });
 
     it("lists an organisation's attempts, filtered by scenario, by people, or both", async () => {
       const s = await seed();
-      expect(ids(await store().listAttemptsForOrg(s.north.id))).toEqual(ids([s.annNorthBad, s.annNorthGroup, s.benNorthBad]));
-      expect(ids(await store().listAttemptsForOrg(s.north.id, { scenarioId: "breaking-bad-news" }))).toEqual(ids([s.annNorthBad, s.benNorthBad]));
-      expect(ids(await store().listAttemptsForOrg(s.north.id, { userIds: [s.ben.id] }))).toEqual(ids([s.benNorthBad]));
-      expect(ids(await store().listAttemptsForOrg(s.north.id, { scenarioId: "group-diabetes", userIds: [s.ann.id, s.ben.id] }))).toEqual(
-        ids([s.annNorthGroup]),
+      expect(ids(await store().listAttemptsForOrg(s.north.id))).toEqual(
+        ids([s.annNorthBad, s.annNorthGroup, s.benNorthBad]),
       );
+      expect(ids(await store().listAttemptsForOrg(s.north.id, { scenarioId: "breaking-bad-news" }))).toEqual(
+        ids([s.annNorthBad, s.benNorthBad]),
+      );
+      expect(ids(await store().listAttemptsForOrg(s.north.id, { userIds: [s.ben.id] }))).toEqual(ids([s.benNorthBad]));
+      expect(
+        ids(
+          await store().listAttemptsForOrg(s.north.id, { scenarioId: "group-diabetes", userIds: [s.ann.id, s.ben.id] }),
+        ),
+      ).toEqual(ids([s.annNorthGroup]));
       // An empty list of people means nobody, not everybody (a team with no members has no attempts).
       expect(await store().listAttemptsForOrg(s.north.id, { userIds: [] })).toEqual([]);
       expect(await store().listAttemptsForOrg("elsewhere")).toEqual([]);
@@ -139,8 +179,12 @@ export function attemptsContract(store: () => Store): void {
 
     it("lists a scenario's attempts in one organisation, or across all with null", async () => {
       const s = await seed();
-      expect(ids(await store().listAttemptsForScenario(s.north.id, "breaking-bad-news"))).toEqual(ids([s.annNorthBad, s.benNorthBad]));
-      expect(ids(await store().listAttemptsForScenario(null, "breaking-bad-news"))).toEqual(ids([s.annNorthBad, s.benNorthBad, s.annSouthBad]));
+      expect(ids(await store().listAttemptsForScenario(s.north.id, "breaking-bad-news"))).toEqual(
+        ids([s.annNorthBad, s.benNorthBad]),
+      );
+      expect(ids(await store().listAttemptsForScenario(null, "breaking-bad-news"))).toEqual(
+        ids([s.annNorthBad, s.benNorthBad, s.annSouthBad]),
+      );
       expect(await store().listAttemptsForScenario(null, "no-such-scenario")).toEqual([]);
     });
   });

@@ -19,7 +19,9 @@ export function sessionsAndAuditContract(store: () => Store): void {
 
     it("refuses a second session with the same id", async () => {
       await store().createSession(session("s1", "user-1", "org-1"));
-      await expect(store().createSession(session("s1", "user-2", "org-1"))).rejects.toBeInstanceOf(UniqueViolationError);
+      await expect(store().createSession(session("s1", "user-2", "org-1"))).rejects.toBeInstanceOf(
+        UniqueViolationError,
+      );
       expect((await store().getSession("s1"))?.userId).toBe("user-1");
     });
 
@@ -90,13 +92,20 @@ export function sessionsAndAuditContract(store: () => Store): void {
       expect(event.detail).toEqual({ ip: "192.0.2.1", attempt: 1, remembered: false, note: null });
       expectIsoTimestamp(event.at);
       expect(Date.parse(event.at)).toBeGreaterThanOrEqual(before - 5_000);
-      const given = await store().appendAudit({ orgId: null, actorId: null, type: "login.failure", detail: {}, at: iso(5) });
+      const given = await store().appendAudit({
+        orgId: null,
+        actorId: null,
+        type: "login.failure",
+        detail: {},
+        at: iso(5),
+      });
       expect(given.at).toBe(iso(5));
       expect(given.id).not.toBe(event.id);
     });
 
     it("lists newest first, by time and then by the order they were appended", async () => {
-      const append = (type: string, minute: number) => store().appendAudit({ orgId: "org-1", actorId: null, type, detail: {}, at: iso(minute) });
+      const append = (type: string, minute: number) =>
+        store().appendAudit({ orgId: "org-1", actorId: null, type, detail: {}, at: iso(minute) });
       await append("second", 2);
       await append("first", 1);
       await append("fourth", 4);
@@ -109,7 +118,12 @@ export function sessionsAndAuditContract(store: () => Store): void {
     it("lists only the organisation asked for; null lists events that belong to no organisation", async () => {
       const north = await store().appendAudit({ orgId: "north", actorId: "ann", type: "role.change", detail: {} });
       const south = await store().appendAudit({ orgId: "south", actorId: "ben", type: "role.change", detail: {} });
-      const unknown = await store().appendAudit({ orgId: null, actorId: null, type: "login.failure", detail: { email: "x@example.org" } });
+      const unknown = await store().appendAudit({
+        orgId: null,
+        actorId: null,
+        type: "login.failure",
+        detail: { email: "x@example.org" },
+      });
       expect(await store().listAudit({ orgId: "north" })).toEqual([north]);
       expect(await store().listAudit({ orgId: "south" })).toEqual([south]);
       expect(await store().listAudit({ orgId: null })).toEqual([unknown]);
@@ -118,8 +132,20 @@ export function sessionsAndAuditContract(store: () => Store): void {
 
     it("filters by type and limits the count, keeping the newest", async () => {
       for (let minute = 1; minute <= 5; minute++) {
-        await store().appendAudit({ orgId: "org-1", actorId: null, type: "login.failure", detail: { minute }, at: iso(minute) });
-        await store().appendAudit({ orgId: "org-1", actorId: null, type: "login.success", detail: { minute }, at: iso(minute) });
+        await store().appendAudit({
+          orgId: "org-1",
+          actorId: null,
+          type: "login.failure",
+          detail: { minute },
+          at: iso(minute),
+        });
+        await store().appendAudit({
+          orgId: "org-1",
+          actorId: null,
+          type: "login.success",
+          detail: { minute },
+          at: iso(minute),
+        });
       }
       const failures = await store().listAudit({ orgId: "org-1", type: "login.failure" });
       expect(failures.map((e) => e.detail.minute)).toEqual([5, 4, 3, 2, 1]);

@@ -2,7 +2,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, expectAccessible, logIn, logOut, screenshot } from "./support/session";
 
-test("the login page is accessible and explains a wrong password without saying which part was wrong", async ({ page }) => {
+test("the login page is accessible and explains a wrong password without saying which part was wrong", async ({
+  page,
+}) => {
   await page.goto("/login");
   await expectAccessible(page);
   await screenshot(page, "login");
@@ -77,6 +79,9 @@ test("responses carry the security headers", async ({ request }) => {
 test("a cross-site form post is refused", async ({ request, baseURL }) => {
   const forged = await request.post("/logout", { headers: { Origin: "http://evil.example" }, form: {} });
   expect(forged.status()).toBe(403);
-  const noOrigin = await request.fetch(`${baseURL}/login`, { method: "POST", form: { email: DEMO.admin, password: DEMO_PASSWORD } });
+  const noOrigin = await request.fetch(`${baseURL}/login`, {
+    method: "POST",
+    form: { email: DEMO.admin, password: DEMO_PASSWORD },
+  });
   expect(noOrigin.status()).toBe(403);
 });

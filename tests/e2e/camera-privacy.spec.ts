@@ -18,18 +18,24 @@ function numbersOnly(value: unknown, path: string[] = []): string[] {
   if (typeof value === "number") return [];
   if (typeof value === "string") return path.join(".") === "timeline.nodes" ? [] : [`${path.join(".")} is a string`];
   if (Array.isArray(value)) return value.flatMap((v) => numbersOnly(v, path));
-  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => numbersOnly(v, [...path, k]));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => numbersOnly(v, [...path, k]));
   return [`${path.join(".")} is ${String(value)}`];
 }
 
-test("a camera session of more than a minute sends nothing anywhere but Webside, and no pictures at all", async ({ baseURL }) => {
+test("a camera session of more than a minute sends nothing anywhere but Webside, and no pictures at all", async ({
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const origin = new URL(baseURL!).origin;
   const session = await launchWithCamera(baseURL!, { camera: "video", file: fakeCameraVideo("well-framed") });
   const requests: Request[] = [];
   session.context.on("request", (r) => requests.push(r));
   // Should anything try to leave, refuse it here too, so a failing run never leaks either.
-  await session.context.route((url) => url.origin !== origin && !["data:", "blob:"].includes(url.protocol), (route) => route.abort());
+  await session.context.route(
+    (url) => url.origin !== origin && !["data:", "blob:"].includes(url.protocol),
+    (route) => route.abort(),
+  );
   try {
     const { page } = session;
     await page.goto("/scenarios/sceptical-first-video");
@@ -78,7 +84,9 @@ test("a camera session of more than a minute sends nothing anywhere but Webside,
     for (let i = 0; i < 40 && !page.url().includes("/debrief"); i++) {
       const count = await page.locator(".ws-line--you").count();
       await page.locator(".ws-choice").first().click();
-      await expect.poll(async () => page.url().includes("/debrief") || (await page.locator(".ws-line--you").count()) > count).toBe(true);
+      await expect
+        .poll(async () => page.url().includes("/debrief") || (await page.locator(".ws-line--you").count()) > count)
+        .toBe(true);
     }
     await expect(page).toHaveURL(/\/debrief$/);
     const debrief = page.getByTestId("presence-debrief");
@@ -89,7 +97,9 @@ test("a camera session of more than a minute sends nothing anywhere but Webside,
     await expectAccessible(page);
     await screenshot(page, "debrief-presence");
 
-    const elsewhere = requests.filter((r) => new URL(r.url()).origin !== origin && !r.url().startsWith("data:") && !r.url().startsWith("blob:"));
+    const elsewhere = requests.filter(
+      (r) => new URL(r.url()).origin !== origin && !r.url().startsWith("data:") && !r.url().startsWith("blob:"),
+    );
     expect(elsewhere.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
     for (const r of requests) expect(r.postData() ?? "", `${r.method()} ${r.url()}`).not.toMatch(IMAGE_DATA);
     const presencePosts = requests.filter((r) => r.method() === "POST" && r.url().endsWith("/presence"));

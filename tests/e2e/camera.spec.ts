@@ -9,20 +9,27 @@ test.describe.configure({ timeout: 60_000 });
 const line = (page: Page, item: string) => page.locator(`.ws-readiness__line[data-item="${item}"]`);
 
 /** What /check must say for each fake camera, once the analysis has settled. */
-const SITUATIONS: Array<{ variant: FakeCameraVariant; situation: string; expectations: (page: Page) => Promise<void> }> = [
+const SITUATIONS: Array<{
+  variant: FakeCameraVariant;
+  situation: string;
+  expectations: (page: Page) => Promise<void>;
+}> = [
   {
     variant: "well-framed",
     situation: "a well-framed, well-lit face is told it is ready",
     expectations: async (page) => {
       await expect(page.getByTestId("readiness-summary")).toHaveText("You're ready");
-      for (const item of ["framing", "distance", "eyeLine", "lighting", "microphone"]) await expect(line(page, item)).toHaveAttribute("data-status", "ok");
+      for (const item of ["framing", "distance", "eyeLine", "lighting", "microphone"])
+        await expect(line(page, item)).toHaveAttribute("data-status", "ok");
     },
   },
   {
     variant: "off-centre",
     situation: "a face far to one side is asked to move to the centre",
     expectations: async (page) => {
-      await expect(line(page, "framing")).toContainText(/Move a little to your (left|right), so you are in the middle of the picture/);
+      await expect(line(page, "framing")).toContainText(
+        /Move a little to your (left|right), so you are in the middle of the picture/,
+      );
       await expect(page.getByTestId("readiness-summary")).toContainText("fix 1 thing: framing");
     },
   },
@@ -101,10 +108,14 @@ async function expectPracticeWithoutCamera(session: CameraBrowser, problem: RegE
   // The practice carries on: a choice moves the consultation on.
   const before = await page.locator(".ws-line--you").count();
   await page.locator(".ws-choice").first().click();
-  await expect.poll(async () => page.url().includes("/debrief") || (await page.locator(".ws-line--you").count()) > before).toBe(true);
+  await expect
+    .poll(async () => page.url().includes("/debrief") || (await page.locator(".ws-line--you").count()) > before)
+    .toBe(true);
 }
 
-test("a refused camera gets a specific message on /check, and the practice continues without camera feedback", async ({ baseURL }) => {
+test("a refused camera gets a specific message on /check, and the practice continues without camera feedback", async ({
+  baseURL,
+}) => {
   const session = await launchWithCamera(baseURL!, { camera: "denied" });
   try {
     await session.page.goto("/check");

@@ -3,7 +3,10 @@ import { expect, test } from "@playwright/test";
 import { OTHER_ACCOUNTS } from "./support/organisations";
 import { DEMO, logIn } from "./support/session";
 
-test("another trust's clinician and admin cannot reach the demo trust's attempt, staff or exports", async ({ browser, baseURL }) => {
+test("another trust's clinician and admin cannot reach the demo trust's attempt, staff or exports", async ({
+  browser,
+  baseURL,
+}) => {
   const demo = await browser.newPage();
   await logIn(demo, DEMO.clinician);
   await demo.goto("/scenarios/sceptical-first-video");

@@ -27,7 +27,9 @@ async function playToEnd(page: Page) {
   await expect(page).toHaveURL(/\/debrief$/);
 }
 
-test("a clinician plays the group scenario to an ending, resuming after a reload, and reads the debrief", async ({ page }) => {
+test("a clinician plays the group scenario to an ending, resuming after a reload, and reads the debrief", async ({
+  page,
+}) => {
   await logIn(page, DEMO.clinician);
   await page.goto("/scenarios");
   await expectAccessible(page);
@@ -66,7 +68,10 @@ test("a clinician plays the group scenario to an ending, resuming after a reload
   await page.context().clearCookies();
   await logIn(page, DEMO.clinician);
   await page.goto("/");
-  await page.getByRole("link", { name: /Group physiotherapy/ }).first().click();
+  await page
+    .getByRole("link", { name: /Group physiotherapy/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(url);
   await expect(page.locator(".ws-line--you")).toHaveCount(transcript.length);
 
@@ -76,7 +81,9 @@ test("a clinician plays the group scenario to an ending, resuming after a reload
   await expect(page.getByTestId("score-chart")).toBeVisible();
   await expect(page.getByRole("table", { name: /Scores by competency/ })).toBeVisible();
   await expect(page.locator(".ws-path > li").first()).toBeVisible();
-  await page.getByLabel("What will you do differently").fill("Bring Tomasz in earlier and check everyone's audio at the start.");
+  await page
+    .getByLabel("What will you do differently")
+    .fill("Bring Tomasz in earlier and check everyone's audio at the start.");
   await page.locator("#confidenceAfter-4").check();
   await page.getByRole("button", { name: "Save reflection" }).click();
   await expect(page.getByText("Saved")).toBeVisible();

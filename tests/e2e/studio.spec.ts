@@ -12,9 +12,17 @@ async function expectGraphFits(page: Page) {
   await expect
     .poll(async () => {
       const box = (await page.locator(".ws-graph").boundingBox())!;
-      const nodes = await page.locator(".react-flow__node").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+      const nodes = await page
+        .locator(".react-flow__node")
+        .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
       const top = await page.evaluate(() => window.scrollY);
-      return nodes.every((n) => n.x >= box.x - 1 && n.right <= box.x + box.width + 1 && n.y + top >= box.y + top - 1 && n.bottom <= box.y + box.height + 1);
+      return nodes.every(
+        (n) =>
+          n.x >= box.x - 1 &&
+          n.right <= box.x + box.width + 1 &&
+          n.y + top >= box.y + top - 1 &&
+          n.bottom <= box.y + box.height + 1,
+      );
     })
     .toBe(true);
 }
@@ -48,10 +56,15 @@ test("an educator builds, fixes, previews and publishes a scenario, and a clinic
 
   // Fix it: node-1 gets a choice of its own, leading to a fourth node that becomes a good ending.
   await page.getByRole("button", { name: "Open node-1" }).click();
-  await page.locator("#node-node-1-choice-0-text").waitFor({ state: "detached" }).catch(() => {});
+  await page
+    .locator("#node-node-1-choice-0-text")
+    .waitFor({ state: "detached" })
+    .catch(() => {});
   await page.getByRole("button", { name: "Add a choice", exact: true }).click();
   await page.locator("#node-node-1-choice-0-text").fill("Ask how the video is working for her today.");
-  await page.locator("#node-node-1-choice-0-feedback").fill("Checking the connection early shows care and avoids surprises.");
+  await page
+    .locator("#node-node-1-choice-0-feedback")
+    .fill("Checking the connection early shows care and avoids surprises.");
   await page.locator("#node-node-1-choice-0-effect-rapport").fill("2");
   await openNode(page, "node-2");
   await page.locator("#node-node-2-kind").selectOption("ending");
@@ -140,7 +153,13 @@ test("an educator imports a Twine story, sees the report, and publishes it", asy
 
   // A file that is not a scenario is refused with a reason and nothing is created.
   await page.goto("/studio");
-  await page.getByLabel(/File \(at most 256 KB\)/).setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"__proto__": {"x": 1}}') });
+  await page
+    .getByLabel(/File \(at most 256 KB\)/)
+    .setInputFiles({
+      name: "notes.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"__proto__": {"x": 1}}'),
+    });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("alert")).toContainText("'__proto__'");
   await expectAccessible(page);

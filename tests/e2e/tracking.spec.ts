@@ -9,14 +9,26 @@ const SCENARIO_ID = "red-flags-chest-pain";
 const TEAM = "Urgent Care E2E";
 const stamp = Date.now().toString(36);
 const email = (n: number) => `e2e-${stamp}-${String(n).padStart(2, "0")}@trust.example.nhs.uk`;
-const staffCsv = ["email,name,team,roles", ...Array.from({ length: 50 }, (_, i) => `${email(i + 1)},Staff Member ${i + 1},${TEAM},clinician`)].join("\n");
-const badCsv = ["email,name,team,roles", `${email(1)},Good Row,${TEAM},clinician`, "not-an-email,Bad Email,,clinician", `${email(1)},Duplicate,,clinician`, `${email(3)},Wrong Role,,surgeon`, `${DEMO.clinician},Already Here,,`].join("\n");
+const staffCsv = [
+  "email,name,team,roles",
+  ...Array.from({ length: 50 }, (_, i) => `${email(i + 1)},Staff Member ${i + 1},${TEAM},clinician`),
+].join("\n");
+const badCsv = [
+  "email,name,team,roles",
+  `${email(1)},Good Row,${TEAM},clinician`,
+  "not-an-email,Bad Email,,clinician",
+  `${email(1)},Duplicate,,clinician`,
+  `${email(3)},Wrong Role,,surgeon`,
+  `${DEMO.clinician},Already Here,,`,
+].join("\n");
 
 test.describe.configure({ mode: "serial" });
 
 async function upload(page: Page, name: string, text: string) {
   await page.goto("/admin/staff/import");
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  await page
+    .getByLabel("CSV file", { exact: true })
+    .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByRole("heading", { name: /^Preview/ })).toBeVisible();
 }
@@ -24,7 +36,9 @@ async function upload(page: Page, name: string, text: string) {
 let invitation = "";
 let certificateCode = "";
 
-test("an admin imports 50 staff from CSV, seeing bad rows first, and assigns a scenario to their team", async ({ page }) => {
+test("an admin imports 50 staff from CSV, seeing bad rows first, and assigns a scenario to their team", async ({
+  page,
+}) => {
   await logIn(page, DEMO.admin);
   await upload(page, "bad.csv", badCsv);
   await expect(page.getByTestId("import-summary")).toContainText("4 of 5 rows have problems");
@@ -37,7 +51,9 @@ test("an admin imports 50 staff from CSV, seeing bad rows first, and assigns a s
   await screenshot(page, "admin-import-problems");
 
   await upload(page, "staff.csv", staffCsv);
-  await expect(page.getByTestId("import-summary")).toContainText("All 50 rows are ready to import. New teams to create: Urgent Care E2E.");
+  await expect(page.getByTestId("import-summary")).toContainText(
+    "All 50 rows are ready to import. New teams to create: Urgent Care E2E.",
+  );
   await screenshot(page, "admin-import-preview");
   await page.getByRole("button", { name: "Import 50 people" }).click();
   await expect(page.getByRole("heading", { name: "Imported 50 people" })).toBeVisible();
@@ -67,7 +83,9 @@ test("an admin imports 50 staff from CSV, seeing bad rows first, and assigns a s
   await screenshot(page, "admin-assignments");
 });
 
-test("a clinician from that team sets a password from the invitation, completes the assignment and prints a certificate", async ({ page }) => {
+test("a clinician from that team sets a password from the invitation, completes the assignment and prints a certificate", async ({
+  page,
+}) => {
   expect(invitation).not.toBe("");
   await page.goto(new URL(invitation).pathname);
   await expect(page.getByRole("heading", { name: "Welcome to Webside, Staff Member 7" })).toBeVisible();
@@ -103,7 +121,9 @@ test("a clinician from that team sets a password from the invitation, completes 
   }
   await expect(page).toHaveURL(/\/debrief$/);
   await expect(page.getByText(/^Passed:/)).toBeVisible();
-  await page.getByLabel("What will you do differently").fill("Ask about red flags in the first two minutes and keep the patient on the line while help comes.");
+  await page
+    .getByLabel("What will you do differently")
+    .fill("Ask about red flags in the first two minutes and keep the patient on the line while help comes.");
   await page.locator("#confidenceAfter-4").check();
   await page.getByRole("button", { name: "Save reflection" }).click();
   await expect(page.getByText("Saved")).toBeVisible();
@@ -136,8 +156,26 @@ test("a clinician from that team sets a password from the invitation, completes 
   const csv = await page.request.get("/learning-record.csv");
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const [header, row] = parse(await csv.text()) as string[][];
-  expect(header).toEqual(["completed at", "scenario", "version", "mode", "score", "passed", "cpd minutes", "certificate", "reflection"]);
-  expect(row!.slice(1, 8)).toEqual([expect.stringContaining("red flags: chest pain"), "1", "learning", expect.any(String), "yes", "15", certificateCode]);
+  expect(header).toEqual([
+    "completed at",
+    "scenario",
+    "version",
+    "mode",
+    "score",
+    "passed",
+    "cpd minutes",
+    "certificate",
+    "reflection",
+  ]);
+  expect(row!.slice(1, 8)).toEqual([
+    expect.stringContaining("red flags: chest pain"),
+    "1",
+    "learning",
+    expect.any(String),
+    "yes",
+    "15",
+    certificateCode,
+  ]);
 
   // Someone else's home does not show this person's assignment; the admin pages are closed to a clinician.
   expect((await page.request.get("/admin")).status()).toBe(403);
@@ -170,7 +208,18 @@ test("the dashboard and the CSV export show the completion, and agree with each 
   const response = await page.request.get("/admin/export.csv");
   expect(response.status()).toBe(200);
   const [header, ...rows] = parse(await response.text()) as string[][];
-  expect(header).toEqual(["name", "email", "team", "scenario", "version", "status", "due", "completed at", "score", "passed"]);
+  expect(header).toEqual([
+    "name",
+    "email",
+    "team",
+    "scenario",
+    "version",
+    "status",
+    "due",
+    "completed at",
+    "score",
+    "passed",
+  ]);
   const ours = rows.filter((r) => r[2] === TEAM);
   expect(ours).toHaveLength(50);
   const done = ours.filter((r) => r[5] === "completed");

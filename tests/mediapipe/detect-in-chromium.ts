@@ -13,8 +13,12 @@ export type { DetectionReport } from "./detection-report.ts";
 
 export const DEFAULT_PHOTO = resolve(PROJECT_ROOT, "tests/fixtures/faces/astronaut-well-framed-640x480.png");
 export const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync", "--no-first-run",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
 ];
 
 export interface DetectionCheckOptions {
@@ -80,7 +84,9 @@ export async function runDetectionCheck(options: DetectionCheckOptions = {}): Pr
     "/check/plain_landmarker.task": { bytes: buildPlainMeshTask(sources) },
     "/check/wrong_landmarker.task": { bytes: buildWrongMergeTask(sources) },
   });
-  const browser = options.page ? undefined : await chromium.launch({ executablePath: options.executablePath ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = options.page
+    ? undefined
+    : await chromium.launch({ executablePath: options.executablePath ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const egress: string[] = [];
   const page = options.page ?? (await browser!.newPage());
   // Nothing may leave the origin; tasks-vision's usage logging is the known offender, so count and refuse it.
@@ -96,7 +102,9 @@ export async function runDetectionCheck(options: DetectionCheckOptions = {}): Pr
     page.on("pageerror", onPageError);
     await page.goto(`${server.origin}/check/index.html`);
     await page.waitForFunction(() => (window as unknown as { checkReady?: boolean }).checkReady === true);
-    const results = (await page.evaluate(() => (window as unknown as { runCheck: () => Promise<unknown> }).runCheck())) as PageResults;
+    const results = (await page.evaluate(() =>
+      (window as unknown as { runCheck: () => Promise<unknown> }).runCheck(),
+    )) as PageResults;
     return evaluateDetection(results, { egress, pageErrors });
   } finally {
     // A caller's page is left as it was found.
@@ -111,7 +119,9 @@ async function main(): Promise<void> {
   const photoPath = process.argv[2];
   const started = performance.now();
   const report = await runDetectionCheck({ photoPath });
-  console.log(JSON.stringify({ ...report, totalSeconds: Number(((performance.now() - started) / 1000).toFixed(1)) }, null, 2));
+  console.log(
+    JSON.stringify({ ...report, totalSeconds: Number(((performance.now() - started) / 1000).toFixed(1)) }, null, 2),
+  );
   if (report.problems.length > 0) {
     console.log(`FAILED:\n- ${report.problems.join("\n- ")}`);
     process.exit(1);

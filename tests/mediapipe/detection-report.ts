@@ -1,7 +1,14 @@
 // Turns raw MediaPipe results from the browser check into pass/fail numbers: landmark count, irises inside the eyes, matrix, merge accuracy.
 import {
-  LEFT_EYE_CONTOUR, LEFT_EYE_REFINEMENT, LEFT_IRIS_FIRST, LIPS_REFINEMENT, MERGED_POINTS, MESH_POINTS,
-  RIGHT_EYE_CONTOUR, RIGHT_EYE_REFINEMENT, RIGHT_IRIS_FIRST,
+  LEFT_EYE_CONTOUR,
+  LEFT_EYE_REFINEMENT,
+  LEFT_IRIS_FIRST,
+  LIPS_REFINEMENT,
+  MERGED_POINTS,
+  MESH_POINTS,
+  RIGHT_EYE_CONTOUR,
+  RIGHT_EYE_REFINEMENT,
+  RIGHT_IRIS_FIRST,
 } from "../../scripts/mediapipe/landmark-index-tables.ts";
 
 type Point = [number, number, number];
@@ -19,7 +26,10 @@ export interface PageResults {
   merged: LandmarkRun;
   plain: LandmarkRun;
   wrong: LandmarkRun;
-  fullRange: { faces: { score: number; box?: { originX: number; originY: number; width: number; height: number } }[]; detectMs: number };
+  fullRange: {
+    faces: { score: number; box?: { originX: number; originY: number; width: number; height: number } }[];
+    detectMs: number;
+  };
 }
 
 export interface DetectionReport {
@@ -80,7 +90,11 @@ export function evaluateDetection(r: PageResults, extra: { egress: string[]; pag
   const irisInside = (iris: number, contour: readonly number[]) => {
     const centre = pts[iris];
     if (!centre || pts.length < MERGED_POINTS) return false;
-    return insidePolygon(centre[0], centre[1], eyeRing(contour).map((i) => [pts[i]![0], pts[i]![1]] as [number, number]));
+    return insidePolygon(
+      centre[0],
+      centre[1],
+      eyeRing(contour).map((i) => [pts[i]![0], pts[i]![1]] as [number, number]),
+    );
   };
   const refined: number[] = [...new Set<number>([...LIPS_REFINEMENT, ...LEFT_EYE_REFINEMENT, ...RIGHT_EYE_REFINEMENT])];
   const unrefined = Array.from({ length: MESH_POINTS }, (_, i) => i).filter((i) => !refined.includes(i));
@@ -92,14 +106,20 @@ export function evaluateDetection(r: PageResults, extra: { egress: string[]; pag
   const ys = pts.map((q) => q[1]);
   const report: DetectionReport = {
     landmarkCount: pts.length,
-    faceBox: pts.length === 0 ? null : {
-      left: round(Math.min(...xs), 3), top: round(Math.min(...ys), 3),
-      width: round(Math.max(...xs) - Math.min(...xs), 3), height: round(Math.max(...ys) - Math.min(...ys), 3),
-    },
+    faceBox:
+      pts.length === 0
+        ? null
+        : {
+            left: round(Math.min(...xs), 3),
+            top: round(Math.min(...ys), 3),
+            width: round(Math.max(...xs) - Math.min(...xs), 3),
+            height: round(Math.max(...ys) - Math.min(...ys), 3),
+          },
     eyeLine: pts.length < MERGED_POINTS ? null : round((pts[LEFT_IRIS_FIRST]![1] + pts[RIGHT_IRIS_FIRST]![1]) / 2, 3),
     leftIrisInsideEye: irisInside(LEFT_IRIS_FIRST, LEFT_EYE_CONTOUR),
     rightIrisInsideEye: irisInside(RIGHT_IRIS_FIRST, RIGHT_EYE_CONTOUR),
-    hasTransformationMatrix: Array.isArray(r.merged.matrix) && r.merged.matrix.length === 16 && r.merged.matrix.every(Number.isFinite),
+    hasTransformationMatrix:
+      Array.isArray(r.merged.matrix) && r.merged.matrix.length === 16 && r.merged.matrix.every(Number.isFinite),
     mergeMeanPx: round(mean(merge)),
     mergeMaxPx: round(Math.max(...merge)),
     mergeGroupMeanPx: {
@@ -121,12 +141,20 @@ export function evaluateDetection(r: PageResults, extra: { egress: string[]; pag
     problems: [],
   };
   const p = report.problems;
-  if (report.landmarkCount !== MERGED_POINTS) p.push(`FaceLandmarker returned ${report.landmarkCount} landmarks, expected ${MERGED_POINTS}.`);
+  if (report.landmarkCount !== MERGED_POINTS)
+    p.push(`FaceLandmarker returned ${report.landmarkCount} landmarks, expected ${MERGED_POINTS}.`);
   if (!report.leftIrisInsideEye) p.push("The left iris centre (468) is not inside the left eye contour.");
   if (!report.rightIrisInsideEye) p.push("The right iris centre (473) is not inside the right eye contour.");
-  if (!report.hasTransformationMatrix) p.push("No 4x4 facial transformation matrix was returned (is the geometry .binarypb in the .task?).");
-  if (!(report.mergeMeanPx <= MERGE_TOLERANCE_PX)) p.push(`Merged lips/eye points are ${report.mergeMeanPx} px from the plain mesh on average (limit ${MERGE_TOLERANCE_PX} px): the index table is wrong.`);
-  if (!(report.wrongTableMeanPx > 3 * MERGE_TOLERANCE_PX)) p.push(`A deliberately wrong index table was only ${report.wrongTableMeanPx} px off: the merge check cannot tell right from wrong.`);
+  if (!report.hasTransformationMatrix)
+    p.push("No 4x4 facial transformation matrix was returned (is the geometry .binarypb in the .task?).");
+  if (!(report.mergeMeanPx <= MERGE_TOLERANCE_PX))
+    p.push(
+      `Merged lips/eye points are ${report.mergeMeanPx} px from the plain mesh on average (limit ${MERGE_TOLERANCE_PX} px): the index table is wrong.`,
+    );
+  if (!(report.wrongTableMeanPx > 3 * MERGE_TOLERANCE_PX))
+    p.push(
+      `A deliberately wrong index table was only ${report.wrongTableMeanPx} px off: the merge check cannot tell right from wrong.`,
+    );
   if (report.fullRangeFaces < 1) p.push("The full-range FaceDetector found no face in the photo.");
   if (report.pageErrors.length > 0) p.push(`The page threw: ${report.pageErrors.join("; ")}`);
   return report;

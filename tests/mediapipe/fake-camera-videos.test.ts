@@ -30,6 +30,8 @@ describe.skipIf(!hasFfmpeg)("makeFakeCameraVideos", () => {
   }, 60_000);
 
   it("says how to get ffmpeg when it cannot be run", () => {
-    expect(() => makeFakeCameraVideos(dir, { ffmpeg: "/nonexistent/ffmpeg", variants: ["empty"] })).toThrow(/Install ffmpeg/);
+    expect(() => makeFakeCameraVideos(dir, { ffmpeg: "/nonexistent/ffmpeg", variants: ["empty"] })).toThrow(
+      /Install ffmpeg/,
+    );
   });
 });

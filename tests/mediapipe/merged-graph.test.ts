@@ -2,12 +2,24 @@
 import { describe, expect, it } from "vitest";
 import { assembleModels } from "../../scripts/mediapipe/assemble-models.ts";
 import {
-  LEFT_EYE_CONTOUR, LEFT_EYE_REFINEMENT, LIPS_REFINEMENT, mergedLandmarkGatherIndices, MERGED_POINTS,
-  RIGHT_EYE_CONTOUR, RIGHT_EYE_REFINEMENT,
+  LEFT_EYE_CONTOUR,
+  LEFT_EYE_REFINEMENT,
+  LIPS_REFINEMENT,
+  mergedLandmarkGatherIndices,
+  MERGED_POINTS,
+  RIGHT_EYE_CONTOUR,
+  RIGHT_EYE_REFINEMENT,
 } from "../../scripts/mediapipe/landmark-index-tables.ts";
 import { ATTENTION_OUTPUTS } from "../../scripts/mediapipe/landmark-merge.ts";
 import { readMediapipeSources } from "../../scripts/mediapipe/mediapipe-sources.ts";
-import { BuiltinOperator, bufferData, readTfliteModel, Slot, tensorByName, type TfliteModel } from "../../scripts/mediapipe/tflite-model.ts";
+import {
+  BuiltinOperator,
+  bufferData,
+  readTfliteModel,
+  Slot,
+  tensorByName,
+  type TfliteModel,
+} from "../../scripts/mediapipe/tflite-model.ts";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../../scripts/mediapipe/build-assets.ts";
 
@@ -40,7 +52,10 @@ function runAppendedOps(model: TfliteModel, inputs: Map<number, Float32Array>, a
       const axis = constant(ins[1]!)[0]!;
       expect(axis).toBe(shape.length - 1);
       const n = shape[axis]!;
-      result = Float32Array.from({ length: data.length / n }, (_, r) => data.slice(r * n, r * n + n).reduce((a, b) => a + b, 0) / n);
+      result = Float32Array.from(
+        { length: data.length / n },
+        (_, r) => data.slice(r * n, r * n + n).reduce((a, b) => a + b, 0) / n,
+      );
     } else if (code === BuiltinOperator.CONCATENATION) {
       expect(options?.i32(0)).toBe(3);
       const parts = ins.map((i) => values.get(i)!);
@@ -71,7 +86,9 @@ function syntheticOutputs(model: TfliteModel): Map<number, Float32Array> {
 }
 
 function mergedModel(indices?: Int32Array): TfliteModel {
-  return readTfliteModel(assembleModels(sources, { mergeIndices: indices }).taskFiles.get("face_landmarks_detector.tflite")!);
+  return readTfliteModel(
+    assembleModels(sources, { mergeIndices: indices }).taskFiles.get("face_landmarks_detector.tflite")!,
+  );
 }
 
 describe("the merged landmark graph", () => {
@@ -114,7 +131,11 @@ describe("the merged landmark graph", () => {
 
 describe("landmark index tables", () => {
   it("refine 80 lip and 71 + 71 eye points, each once, all within the mesh", () => {
-    for (const [table, length] of [[LIPS_REFINEMENT, 80], [LEFT_EYE_REFINEMENT, 71], [RIGHT_EYE_REFINEMENT, 71]] as const) {
+    for (const [table, length] of [
+      [LIPS_REFINEMENT, 80],
+      [LEFT_EYE_REFINEMENT, 71],
+      [RIGHT_EYE_REFINEMENT, 71],
+    ] as const) {
       expect(table.length).toBe(length);
       expect(new Set(table).size).toBe(length);
       expect(table.every((p) => p >= 0 && p < 468)).toBe(true);

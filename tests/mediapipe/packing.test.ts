@@ -26,11 +26,15 @@ describe("unpackAssets", () => {
   });
 
   it("explains when the loader has no file table", () => {
-    expect(() => readPackageTable("var Module = {};", "loader.js")).toThrow(/Could not find the loadPackage.*loader\.js/);
+    expect(() => readPackageTable("var Module = {};", "loader.js")).toThrow(
+      /Could not find the loadPackage.*loader\.js/,
+    );
   });
 
   it("reads the table without running the loader", () => {
-    const table = readPackageTable('x(); loadPackage({"files": [{"filename": "/a/b.bin", "start": 0, "end": 3}], "remote_package_size": 3}); throw 1;');
+    const table = readPackageTable(
+      'x(); loadPackage({"files": [{"filename": "/a/b.bin", "start": 0, "end": 3}], "remote_package_size": 3}); throw 1;',
+    );
     expect(table.files).toEqual([{ filename: "/a/b.bin", start: 0, end: 3 }]);
   });
 });
@@ -48,7 +52,10 @@ describe("stored zip", () => {
     const zip = writeStoredZip(entries);
     expect(writeStoredZip(entries)).toEqual(zip);
     const listed = listStoredZip(zip);
-    expect(listed.map((e) => [e.name, e.size, e.method, e.crcMatches])).toEqual([["a.txt", 5, 0, true], ["b.bin", 1000, 0, true]]);
+    expect(listed.map((e) => [e.name, e.size, e.method, e.crcMatches])).toEqual([
+      ["a.txt", 5, 0, true],
+      ["b.bin", 1000, 0, true],
+    ]);
     expect(zip.subarray(listed[1]!.dataOffset, listed[1]!.dataOffset + 1000)).toEqual(entries[1]!.bytes);
   });
 });

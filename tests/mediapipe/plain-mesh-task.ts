@@ -1,12 +1,24 @@
 // Test-only .task bundles for the merge check: the plain 468-point face_landmark.tflite, and the attention model merged with a wrong table.
 import { assembleModels, withMetadata } from "../../scripts/mediapipe/assemble-models.ts";
-import { mergedLandmarkGatherIndices, LIPS_REFINEMENT, MERGED_POINTS, MESH_POINTS, concatOffsets } from "../../scripts/mediapipe/landmark-index-tables.ts";
+import {
+  mergedLandmarkGatherIndices,
+  LIPS_REFINEMENT,
+  MERGED_POINTS,
+  MESH_POINTS,
+  concatOffsets,
+} from "../../scripts/mediapipe/landmark-index-tables.ts";
 import { int32Bytes } from "../../scripts/mediapipe/landmark-merge.ts";
 import type { MediapipeSources } from "../../scripts/mediapipe/mediapipe-sources.ts";
 import { unpackAssets } from "../../scripts/mediapipe/packed-assets.ts";
 import { writeStoredZip } from "../../scripts/mediapipe/stored-zip.ts";
 import { TfliteModelEditor } from "../../scripts/mediapipe/tflite-editor.ts";
-import { BuiltinOperator, BuiltinOptionsType, readTfliteModel, tensorByName, TensorType } from "../../scripts/mediapipe/tflite-model.ts";
+import {
+  BuiltinOperator,
+  BuiltinOptionsType,
+  readTfliteModel,
+  tensorByName,
+  TensorType,
+} from "../../scripts/mediapipe/tflite-model.ts";
 
 /**
  * face_landmark.tflite (no attention, no irises) padded to the 478-point layout FaceLandmarker expects: the 468 mesh
@@ -24,8 +36,17 @@ export function buildPlainMeshTask(sources: MediapipeSources): Uint8Array {
     const source = p < MESH_POINTS ? p : p < MESH_POINTS + 5 ? 33 : 263;
     for (let c = 0; c < 3; c++) indices[3 * p + c] = 3 * source + c;
   }
-  const table = editor.addTensor({ name: "padded_indices", shape: [indices.length], type: TensorType.INT32, data: int32Bytes(indices) });
-  const out = editor.addTensor({ name: "padded_landmarks", shape: [1, 1, 1, indices.length], type: TensorType.FLOAT32 });
+  const table = editor.addTensor({
+    name: "padded_indices",
+    shape: [indices.length],
+    type: TensorType.INT32,
+    data: int32Bytes(indices),
+  });
+  const out = editor.addTensor({
+    name: "padded_landmarks",
+    shape: [1, 1, 1, indices.length],
+    type: TensorType.FLOAT32,
+  });
   editor.addOperator({
     builtinCode: BuiltinOperator.GATHER,
     inputs: [mesh, table],
@@ -49,7 +70,10 @@ export function buildPlainMeshTask(sources: MediapipeSources): Uint8Array {
   return writeStoredZip([
     { name: "face_detector.tflite", bytes: shipped.get("face_detector.tflite")! },
     { name: "face_landmarks_detector.tflite", bytes: padded },
-    { name: "geometry_pipeline_metadata_landmarks.binarypb", bytes: shipped.get("geometry_pipeline_metadata_landmarks.binarypb")! },
+    {
+      name: "geometry_pipeline_metadata_landmarks.binarypb",
+      bytes: shipped.get("geometry_pipeline_metadata_landmarks.binarypb")!,
+    },
   ]);
 }
 

@@ -38,11 +38,16 @@ export async function startStaticServer(routes: Record<string, Route>): Promise<
       res.end(body);
     };
     if (!route || prefix === undefined) return send(404, `Not found: ${path}`);
-    if ("bytes" in route) return send(200, route.bytes, route.type ?? TYPES[extname(path)] ?? "application/octet-stream");
+    if ("bytes" in route)
+      return send(200, route.bytes, route.type ?? TYPES[extname(path)] ?? "application/octet-stream");
     const file = "file" in route ? route.file : join(route.dir, normalize(path.slice(prefix.length)));
-    if ("dir" in route && !file.startsWith(route.dir + sep) && file !== route.dir) return send(403, "Outside the served folder");
+    if ("dir" in route && !file.startsWith(route.dir + sep) && file !== route.dir)
+      return send(403, "Outside the served folder");
     if (!existsSync(file) || !statSync(file).isFile()) return send(404, `Not found: ${path}`);
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

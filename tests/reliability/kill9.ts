@@ -21,7 +21,8 @@ const { values } = parseArgs({
   },
 });
 const kind = values.store as StoreKind;
-if (kind !== "lowdb" && kind !== "postgres") throw new Error(`--store must be lowdb or postgres, not "${values.store}"`);
+if (kind !== "lowdb" && kind !== "postgres")
+  throw new Error(`--store must be lowdb or postgres, not "${values.store}"`);
 const kills = Number(values.kills);
 const inFlight = Number(values["in-flight"]);
 const random = seededRandom(Number(values.seed));
@@ -37,7 +38,15 @@ interface Slot {
 const target = freshTarget(kind, "kill9");
 const problems: string[] = [];
 const acknowledged: Acknowledged[] = [];
-const totals = { sent: 0, acknowledged: 0, refused: 0, cutOff: 0, tempFilesAfterKill: 0, inFlightAtKill: [] as number[], restartMs: [] as number[] };
+const totals = {
+  sent: 0,
+  acknowledged: 0,
+  refused: 0,
+  cutOff: 0,
+  tempFilesAfterKill: 0,
+  inFlightAtKill: [] as number[],
+  restartMs: [] as number[],
+};
 const began = Date.now();
 let server: RunningServer | null = null;
 
@@ -121,12 +130,18 @@ try {
   const port = await freePort();
   server = await restart(port);
   const clients = await signIn(server.url, org.clinicians);
-  const slots: Slot[] = Array.from({ length: inFlight }, (_, i) => ({ client: clients[i % clients.length]!, view: null, attemptId: null }));
+  const slots: Slot[] = Array.from({ length: inFlight }, (_, i) => ({
+    client: clients[i % clients.length]!,
+    view: null,
+    attemptId: null,
+  }));
   await prepare(slots);
 
   // A whole burst first, not killed, for the record (and to warm the server up).
   const whole = await burst(slots, null);
-  console.log(`${kind}: ${inFlight} concurrent choices take ${whole.ms} ms when nothing is killed; now ${kills} kills inside such bursts`);
+  console.log(
+    `${kind}: ${inFlight} concurrent choices take ${whole.ms} ms when nothing is killed; now ${kills} kills inside such bursts`,
+  );
 
   for (let cycle = 1; cycle <= kills; cycle++) {
     await prepare(slots);
@@ -138,7 +153,10 @@ try {
       const left = tempFilesIn(target.dir);
       if (left.length > 0) problems.push(`kill ${cycle}: temp files left after restart: ${left.join(", ")}`);
     }
-    if (cycle % 10 === 0) console.log(`  ${cycle}/${kills} kills, ${totals.acknowledged} acknowledged so far, ${((Date.now() - began) / 1000).toFixed(0)} s`);
+    if (cycle % 10 === 0)
+      console.log(
+        `  ${cycle}/${kills} kills, ${totals.acknowledged} acknowledged so far, ${((Date.now() - began) / 1000).toFixed(0)} s`,
+      );
   }
 
   await server.stop();
@@ -159,7 +177,7 @@ try {
     if (existsSync(`${target.dataFile}.lock`)) problems.push("the lock file was left after a clean stop");
   }
 } catch (error) {
-  problems.push(`the run stopped early: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  problems.push(`the run stopped early: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {
   if (server) await server.kill9();
   await target.remove().catch(() => undefined);

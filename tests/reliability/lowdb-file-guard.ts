@@ -30,18 +30,27 @@ await runChecks("lowdb file guards and the restore drill", async (check) => {
       view = (JSON.parse(reply.body) as { view: typeof view }).view;
     }
 
-    await check("a second server on the same file exits non-zero within 2 s, naming the file and the owner's pid", async () => {
-      const t0 = Date.now();
-      const second = spawnServer(target.serverEnv(await freePort()));
-      const exit = await Promise.race([second.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000))]);
-      if (!exit) second.child.kill("SIGKILL");
-      assert.ok(exit, `still running after 2 s:\n${second.output()}`);
-      assert.notEqual(exit.code, 0);
-      assert.ok(second.output().includes(target.dataFile), `does not name ${target.dataFile}:\n${second.output()}`);
-      assert.ok(second.output().includes(`pid ${first!.pid}`), `does not name pid ${first!.pid}:\n${second.output()}`);
-      console.log(`       refused in ${Date.now() - t0} ms: ${second.output().trim().split("\n")[0]}`);
-      assert.equal((await clinician.view(attemptId)).attempt.step, 2, "the first server was disturbed");
-    });
+    await check(
+      "a second server on the same file exits non-zero within 2 s, naming the file and the owner's pid",
+      async () => {
+        const t0 = Date.now();
+        const second = spawnServer(target.serverEnv(await freePort()));
+        const exit = await Promise.race([
+          second.exited,
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000)),
+        ]);
+        if (!exit) second.child.kill("SIGKILL");
+        assert.ok(exit, `still running after 2 s:\n${second.output()}`);
+        assert.notEqual(exit.code, 0);
+        assert.ok(second.output().includes(target.dataFile), `does not name ${target.dataFile}:\n${second.output()}`);
+        assert.ok(
+          second.output().includes(`pid ${first!.pid}`),
+          `does not name pid ${first!.pid}:\n${second.output()}`,
+        );
+        console.log(`       refused in ${Date.now() - t0} ms: ${second.output().trim().split("\n")[0]}`);
+        assert.equal((await clinician.view(attemptId)).attempt.step, 2, "the first server was disturbed");
+      },
+    );
 
     await first.stop();
     first = null;
@@ -62,20 +71,26 @@ await runChecks("lowdb file guards and the restore drill", async (check) => {
       assert.deepEqual(readFileSync(target.dataFile), corrupt, "the refused file was changed");
     });
 
-    await check("restore drill: copying the newest backup over the file brings the server back with the data intact", async () => {
-      assert.ok(newestBackup, "no backup to restore");
-      copyFileSync(newestBackup, target.dataFile);
-      const restored = await startServer(target.serverEnv(port));
-      try {
-        const again = new ClinicianClient(restored.url, org.clinicians[0]!.email);
-        await again.login(BENCH_PASSWORD);
-        const back = await again.view(attemptId);
-        assert.equal(back.attempt.step, 2);
-        assert.deepEqual(back.history.map((t) => t.nodeId), view.history.map((t) => t.nodeId));
-      } finally {
-        await restored.stop();
-      }
-    });
+    await check(
+      "restore drill: copying the newest backup over the file brings the server back with the data intact",
+      async () => {
+        assert.ok(newestBackup, "no backup to restore");
+        copyFileSync(newestBackup, target.dataFile);
+        const restored = await startServer(target.serverEnv(port));
+        try {
+          const again = new ClinicianClient(restored.url, org.clinicians[0]!.email);
+          await again.login(BENCH_PASSWORD);
+          const back = await again.view(attemptId);
+          assert.equal(back.attempt.step, 2);
+          assert.deepEqual(
+            back.history.map((t) => t.nodeId),
+            view.history.map((t) => t.nodeId),
+          );
+        } finally {
+          await restored.stop();
+        }
+      },
+    );
   } finally {
     await first?.stop();
     await target.remove();

@@ -17,29 +17,76 @@ const T1 = "2025-03-01T09:05:00.000Z";
 
 function sampleData(): LowdbData {
   const data = emptyData();
-  data.organisations.push({ id: "org-1", name: "North Trust", createdAt: T0 }, { id: "org-2", name: "South Trust", createdAt: T1 });
+  data.organisations.push(
+    { id: "org-1", name: "North Trust", createdAt: T0 },
+    { id: "org-2", name: "South Trust", createdAt: T1 },
+  );
   data.teams.push({ id: "team-1", orgId: "org-1", name: "Physio", createdAt: T0 });
   data.users.push(
-    { id: "user-1", email: "asha@north.nhs.uk", name: "Asha", passwordHash: "scrypt$16384$8$1$salt$hash", active: true, createdAt: T0, updatedAt: T1 },
-    { id: "user-2", email: "ben@north.nhs.uk", name: "Ben", passwordHash: null, active: false, createdAt: T1, updatedAt: T1 },
+    {
+      id: "user-1",
+      email: "asha@north.nhs.uk",
+      name: "Asha",
+      passwordHash: "scrypt$16384$8$1$salt$hash",
+      active: true,
+      createdAt: T0,
+      updatedAt: T1,
+    },
+    {
+      id: "user-2",
+      email: "ben@north.nhs.uk",
+      name: "Ben",
+      passwordHash: null,
+      active: false,
+      createdAt: T1,
+      updatedAt: T1,
+    },
   );
   data.memberships.push(
     { userId: "user-1", orgId: "org-1", roles: ["admin", "clinician"], teamIds: ["team-1"], createdAt: T0 },
     { userId: "user-2", orgId: "org-1", roles: ["clinician"], teamIds: [], createdAt: T1 },
   );
-  data.sessions.push({ id: "a".repeat(64), userId: "user-1", orgId: "org-1", createdAt: T0, lastSeenAt: T1, expiresAt: "2025-03-01T21:00:00.000Z" });
+  data.sessions.push({
+    id: "a".repeat(64),
+    userId: "user-1",
+    orgId: "org-1",
+    createdAt: T0,
+    lastSeenAt: T1,
+    expiresAt: "2025-03-01T21:00:00.000Z",
+  });
   // Same timestamp twice: the later one in the file must still list first.
   data.audit.push(
     { id: "ev-1", at: T0, orgId: "org-1", actorId: "user-1", type: "login.success", detail: { ip: "10.0.0.1" } },
-    { id: "ev-2", at: T0, orgId: "org-1", actorId: "user-1", type: "role.change", detail: { roles: "admin", cli: true } },
+    {
+      id: "ev-2",
+      at: T0,
+      orgId: "org-1",
+      actorId: "user-1",
+      type: "role.change",
+      detail: { roles: "admin", cli: true },
+    },
     { id: "ev-3", at: T1, orgId: null, actorId: null, type: "login.failure", detail: { email: "x@y.z" } },
   );
   data.attempts.push({
-    id: "att-1", orgId: "org-1", userId: "user-1", scenarioId: "first-call", scenarioVersion: 3, mode: "assessment",
-    status: "completed", snapshot: { value: "end", context: { scores: { rapport: 2 }, transcript: ["hi"] } }, step: 4,
-    path: ["greeting", "plan", "end"], confidenceBefore: 2, confidenceAfter: 4, reflection: "Better than I thought",
+    id: "att-1",
+    orgId: "org-1",
+    userId: "user-1",
+    scenarioId: "first-call",
+    scenarioVersion: 3,
+    mode: "assessment",
+    status: "completed",
+    snapshot: { value: "end", context: { scores: { rapport: 2 }, transcript: ["hi"] } },
+    step: 4,
+    path: ["greeting", "plan", "end"],
+    confidenceBefore: 2,
+    confidenceAfter: 4,
+    reflection: "Better than I thought",
     result: { endingId: "end", outcome: "good", scores: { rapport: 90 }, overall: 90, passed: true },
-    presence: { faceVisible: 0.98, eyeContact: 0.7 }, assignmentId: null, startedAt: T0, updatedAt: T1, completedAt: T1,
+    presence: { faceVisible: 0.98, eyeContact: 0.7 },
+    assignmentId: null,
+    startedAt: T0,
+    updatedAt: T1,
+    completedAt: T1,
   });
   return data;
 }
@@ -97,7 +144,12 @@ describe.skipIf(!DATABASE_URL)("webside db:migrate and webside migrate", () => {
     expect(out).toContain("Dry run: nothing will be written.");
     expect(out).toMatch(/attempts\s+1\s+0\s+1/);
     expect(out).toMatch(/audit_events\s+3\s+0\s+3/);
-    const tables = await queryInSchema(url, schema, "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1", [schema]);
+    const tables = await queryInSchema(
+      url,
+      schema,
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1",
+      [schema],
+    );
     expect(tables[0]!.n).toBe(0);
   });
 
@@ -116,7 +168,9 @@ describe.skipIf(!DATABASE_URL)("webside db:migrate and webside migrate", () => {
       expect(await store.listOrganisations()).toEqual(data.organisations);
       expect(await store.listTeams("org-1")).toEqual(data.teams);
       expect(await store.getUser("user-1")).toEqual(data.users[0]);
-      expect(await store.listMembers("org-1")).toEqual(data.memberships.map((membership, i) => ({ membership, user: data.users[i] })));
+      expect(await store.listMembers("org-1")).toEqual(
+        data.memberships.map((membership, i) => ({ membership, user: data.users[i] })),
+      );
       expect(await store.getSession("a".repeat(64))).toEqual(data.sessions[0]);
       expect((await store.listAudit({ orgId: "org-1" })).map((e) => e.id)).toEqual(["ev-2", "ev-1"]);
       expect(await store.listAudit({ orgId: null })).toEqual([data.audit[2]]);
@@ -124,7 +178,9 @@ describe.skipIf(!DATABASE_URL)("webside db:migrate and webside migrate", () => {
       // The copied attempt carries on from its step.
       expect((await store.updateAttempt("att-1", 4, { reflection: "edited" })).step).toBe(5);
       // New records after the copy do not collide with copied ones.
-      await expect(store.createUser({ email: "ASHA@north.nhs.uk", name: "Dup", passwordHash: null })).rejects.toMatchObject({ field: "email" });
+      await expect(
+        store.createUser({ email: "ASHA@north.nhs.uk", name: "Dup", passwordHash: null }),
+      ).rejects.toMatchObject({ field: "email" });
     } finally {
       await store.close();
     }
@@ -150,17 +206,46 @@ describe.skipIf(!DATABASE_URL)("webside db:migrate and webside migrate", () => {
       const team = await lowdb.createTeam({ orgId: org.id, name: "Nursing" });
       const users: Awaited<ReturnType<Store["createUser"]>>[] = [];
       for (const name of ["Asha", "Ben", "Cai"]) {
-        users.push(await lowdb.createUser({ email: `${name}@North.nhs.uk`, name, passwordHash: name === "Cai" ? null : "scrypt$h" }));
+        users.push(
+          await lowdb.createUser({
+            email: `${name}@North.nhs.uk`,
+            name,
+            passwordHash: name === "Cai" ? null : "scrypt$h",
+          }),
+        );
       }
       for (const [i, user] of users.entries()) {
-        await lowdb.setMembership({ userId: user.id, orgId: i === 2 ? other.id : org.id, roles: ["clinician"], teamIds: i === 0 ? [team.id] : [] });
+        await lowdb.setMembership({
+          userId: user.id,
+          orgId: i === 2 ? other.id : org.id,
+          roles: ["clinician"],
+          teamIds: i === 0 ? [team.id] : [],
+        });
       }
-      await lowdb.createSession({ id: "f".repeat(64), userId: users[0]!.id, orgId: org.id, createdAt: T0, lastSeenAt: T0, expiresAt: T1 });
+      await lowdb.createSession({
+        id: "f".repeat(64),
+        userId: users[0]!.id,
+        orgId: org.id,
+        createdAt: T0,
+        lastSeenAt: T0,
+        expiresAt: T1,
+      });
       await lowdb.appendAudit({ orgId: org.id, actorId: users[0]!.id, type: "login.success", detail: { n: 1 } });
       await lowdb.appendAudit({ orgId: null, actorId: null, type: "login.failure", detail: { reason: "unknown" } });
       const attempt = await lowdb.createAttempt({
-        orgId: org.id, userId: users[0]!.id, scenarioId: "first-call", scenarioVersion: 1, mode: "learning", snapshot: { value: "a" },
-        path: ["a"], confidenceBefore: 3, confidenceAfter: null, reflection: null, result: null, presence: null, assignmentId: null,
+        orgId: org.id,
+        userId: users[0]!.id,
+        scenarioId: "first-call",
+        scenarioVersion: 1,
+        mode: "learning",
+        snapshot: { value: "a" },
+        path: ["a"],
+        confidenceBefore: 3,
+        confidenceAfter: null,
+        reflection: null,
+        result: null,
+        presence: null,
+        assignmentId: null,
       });
       await lowdb.updateAttempt(attempt.id, 0, { path: ["a", "b"], snapshot: { value: "b", context: { n: [1, 2] } } });
 
@@ -201,7 +286,9 @@ describe.skipIf(!DATABASE_URL)("webside db:migrate and webside migrate", () => {
     vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void errors.push(args.join(" ")));
 
     expect(await webside("migrate", "--from", file, "--to", url, "--schema", schema)).toBe(1);
-    expect(errors.join("\n")).toMatch(/Copying users failed, so nothing was copied: 2 records in the file but 1 of them/);
+    expect(errors.join("\n")).toMatch(
+      /Copying users failed, so nothing was copied: 2 records in the file but 1 of them/,
+    );
     const orgs = await queryInSchema(url, schema, "SELECT count(*)::int AS n FROM organisations");
     expect(orgs[0]!.n).toBe(0);
   });

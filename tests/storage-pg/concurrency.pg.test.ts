@@ -26,8 +26,19 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL attempt updates under contention", ()
 
   const start = () =>
     first.createAttempt({
-      orgId: "org", userId: "user", scenarioId: "s", scenarioVersion: 1, mode: "assessment", snapshot: { value: "a" },
-      path: ["a"], confidenceBefore: null, confidenceAfter: null, reflection: null, result: null, presence: null, assignmentId: null,
+      orgId: "org",
+      userId: "user",
+      scenarioId: "s",
+      scenarioVersion: 1,
+      mode: "assessment",
+      snapshot: { value: "a" },
+      path: ["a"],
+      confidenceBefore: null,
+      confidenceAfter: null,
+      reflection: null,
+      result: null,
+      presence: null,
+      assignmentId: null,
     });
 
   it("lets exactly one of two simultaneous choices through; the other gets a ConflictError", async () => {

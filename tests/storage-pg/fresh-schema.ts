@@ -14,7 +14,8 @@ export function freshSchemaName(): string {
 
 /** Drops a test schema and everything in it. The name is generated above, never user input. */
 export async function dropSchema(connectionString: string, schema: string): Promise<void> {
-  if (!/^webside_test_[0-9a-f]+$/.test(schema)) throw new Error(`Refusing to drop schema "${schema}": not a test schema.`);
+  if (!/^webside_test_[0-9a-f]+$/.test(schema))
+    throw new Error(`Refusing to drop schema "${schema}": not a test schema.`);
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {

@@ -26,11 +26,27 @@ describe.skipIf(!DATABASE_URL)("webside migrate: scenarios", () => {
     const data = emptyData();
     data.organisations.push({ id: "org-1", name: "North Trust", createdAt: T0 });
     data.scenarios.push({
-      id: "first-call", orgId: "org-1", status: "published", draft: { title: "Draft" }, revision: 4, latestVersion: 2,
-      source: { kind: "twee", detail: "story.twee" }, createdBy: "user-1", updatedBy: "user-2", createdAt: T0, updatedAt: T0,
+      id: "first-call",
+      orgId: "org-1",
+      status: "published",
+      draft: { title: "Draft" },
+      revision: 4,
+      latestVersion: 2,
+      source: { kind: "twee", detail: "story.twee" },
+      createdBy: "user-1",
+      updatedBy: "user-2",
+      createdAt: T0,
+      updatedAt: T0,
     });
     data.scenarioVersions.push(
-      { scenarioId: "first-call", orgId: "org-1", version: 2, content: { v: 2 }, publishedAt: T0, publishedBy: "user-1" },
+      {
+        scenarioId: "first-call",
+        orgId: "org-1",
+        version: 2,
+        content: { v: 2 },
+        publishedAt: T0,
+        publishedBy: "user-1",
+      },
       { scenarioId: "red-flags", orgId: null, version: 1, content: { v: 1 }, publishedAt: T0, publishedBy: null },
     );
     const file = path.join(dir, "webside.json");

@@ -30,7 +30,11 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL migrations", () => {
       createPostgresStore({ connectionString: url, schema: name, poolSize: 2 }),
       createPostgresStore({ connectionString: url, schema: name, poolSize: 2 }),
     ]);
-    const recorded = await queryInSchema<{ name: string }>(url, name, "SELECT name FROM schema_migrations ORDER BY name");
+    const recorded = await queryInSchema<{ name: string }>(
+      url,
+      name,
+      "SELECT name FROM schema_migrations ORDER BY name",
+    );
     expect(recorded.map((r) => r.name)).toEqual(files.map((f) => f.name));
     // Both instances work on the same tables.
     const org = await a.createOrganisation({ name: "Shared" });
@@ -39,7 +43,10 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL migrations", () => {
 
     const pool = createPool({ connectionString: url, schema: name, poolSize: 1 });
     try {
-      expect(await applyMigrations(pool, { schema: name })).toEqual({ applied: [], alreadyApplied: files.map((f) => f.name) });
+      expect(await applyMigrations(pool, { schema: name })).toEqual({
+        applied: [],
+        alreadyApplied: files.map((f) => f.name),
+      });
     } finally {
       await pool.end();
     }
@@ -49,9 +56,22 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL migrations", () => {
     const name = schema();
     const store = await createPostgresStore({ connectionString: url, schema: name, poolSize: 1 });
     await store.close();
-    const rows = await queryInSchema<{ indexname: string }>(url, name, "SELECT indexname FROM pg_indexes WHERE schemaname = $1", [name]);
+    const rows = await queryInSchema<{ indexname: string }>(
+      url,
+      name,
+      "SELECT indexname FROM pg_indexes WHERE schemaname = $1",
+      [name],
+    );
     const indexes = rows.map((r) => r.indexname);
-    for (const expected of ["users_email_key", "teams_org_idx", "memberships_org_idx", "sessions_user_idx", "audit_org_at_idx", "attempts_user_org_idx", "attempts_org_scenario_idx"]) {
+    for (const expected of [
+      "users_email_key",
+      "teams_org_idx",
+      "memberships_org_idx",
+      "sessions_user_idx",
+      "audit_org_at_idx",
+      "attempts_user_org_idx",
+      "attempts_org_scenario_idx",
+    ]) {
       expect(indexes).toContain(expected);
     }
   });
@@ -71,7 +91,10 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL migrations", () => {
       expect(error.message).toContain("002_broken.sql");
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      const { rows } = await client.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1", [name]);
+      const { rows } = await client.query(
+        "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1",
+        [name],
+      );
       await client.end();
       expect(rows[0].n).toBe(0);
     } finally {
@@ -80,8 +103,13 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL migrations", () => {
   });
 
   it("refuses unsafe schema names and unreachable databases with messages a person can act on", async () => {
-    await expect(createPostgresStore({ connectionString: url, schema: 'x"; DROP SCHEMA public; --' })).rejects.toThrow(/schema name .* is not allowed/);
-    const error = await createPostgresStore({ connectionString: "postgres://webside:s3cret@127.0.0.1:1/none", poolSize: 1 }).catch((e) => e);
+    await expect(createPostgresStore({ connectionString: url, schema: 'x"; DROP SCHEMA public; --' })).rejects.toThrow(
+      /schema name .* is not allowed/,
+    );
+    const error = await createPostgresStore({
+      connectionString: "postgres://webside:s3cret@127.0.0.1:1/none",
+      poolSize: 1,
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect(error.message).toContain("127.0.0.1:1");
     expect(error.message).toContain("DATABASE_URL");

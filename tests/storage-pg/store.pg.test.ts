@@ -65,14 +65,23 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL store", () => {
     expect(user.createdAt).toMatch(ISO);
     expect(await store.getUserByEmail("ASHA.PATEL@example.nhs.uk")).toEqual(user);
 
-    const error = await store.createUser({ email: "asha.patel@EXAMPLE.nhs.uk", name: "Twin", passwordHash: null }).catch((e) => e);
+    const error = await store
+      .createUser({ email: "asha.patel@EXAMPLE.nhs.uk", name: "Twin", passwordHash: null })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(UniqueViolationError);
     expect(error.field).toBe("email");
 
     const ben = await store.createUser({ email: "ben@example.nhs.uk", name: "Ben", passwordHash: "scrypt$x" });
-    await expect(store.updateUser(ben.id, { email: "ASHA.patel@example.nhs.uk" })).rejects.toMatchObject({ field: "email" });
+    await expect(store.updateUser(ben.id, { email: "ASHA.patel@example.nhs.uk" })).rejects.toMatchObject({
+      field: "email",
+    });
     const renamed = await store.updateUser(ben.id, { name: "Ben O.", active: false });
-    expect(renamed).toMatchObject({ name: "Ben O.", active: false, email: "ben@example.nhs.uk", passwordHash: "scrypt$x" });
+    expect(renamed).toMatchObject({
+      name: "Ben O.",
+      active: false,
+      email: "ben@example.nhs.uk",
+      passwordHash: "scrypt$x",
+    });
     await expect(store.updateUser("nobody", { name: "X" })).rejects.toBeInstanceOf(NotFoundError);
     expect(await store.countUsers()).toBe(2);
   });
@@ -82,14 +91,23 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL store", () => {
     const team = await store.createTeam({ orgId: org.id, name: "Team" });
     const user = await store.createUser({ email: "member@example.nhs.uk", name: "Mem", passwordHash: null });
     const first = await store.setMembership({ userId: user.id, orgId: org.id, roles: ["clinician"], teamIds: [] });
-    const second = await store.setMembership({ userId: user.id, orgId: org.id, roles: ["clinician", "admin"], teamIds: [team.id] });
+    const second = await store.setMembership({
+      userId: user.id,
+      orgId: org.id,
+      roles: ["clinician", "admin"],
+      teamIds: [team.id],
+    });
     expect(second).toEqual({ ...first, roles: ["clinician", "admin"], teamIds: [team.id] });
     expect(await store.getMembership(user.id, org.id)).toEqual(second);
     expect(await store.listMembershipsForUser(user.id)).toEqual([second]);
     const members = await store.listMembers(org.id);
     expect(members).toEqual([{ user: await store.getUser(user.id), membership: second }]);
-    await expect(store.setMembership({ userId: "ghost", orgId: org.id, roles: ["admin"], teamIds: [] })).rejects.toThrow(/user does not exist/);
-    await expect(store.setMembership({ userId: user.id, orgId: "ghost-org", roles: ["admin"], teamIds: [] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      store.setMembership({ userId: "ghost", orgId: org.id, roles: ["admin"], teamIds: [] }),
+    ).rejects.toThrow(/user does not exist/);
+    await expect(
+      store.setMembership({ userId: user.id, orgId: "ghost-org", roles: ["admin"], teamIds: [] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await store.removeMembership(user.id, org.id);
     await store.removeMembership(user.id, org.id);
     expect(await store.getMembership(user.id, org.id)).toBeNull();
@@ -98,9 +116,24 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL store", () => {
 
   it("stores sessions and removes them by user and by expiry", async () => {
     const base = { userId: "u-sessions", orgId: "o1", createdAt: "2030-01-01T09:00:00.000Z" };
-    const live = await store.createSession({ ...base, id: "s-live", lastSeenAt: "2030-01-01T10:00:00.000Z", expiresAt: "2030-01-01T21:00:00.000Z" });
-    await store.createSession({ ...base, id: "s-idle", lastSeenAt: "2030-01-01T09:00:00.000Z", expiresAt: "2030-01-01T21:00:00.000Z" });
-    await store.createSession({ ...base, id: "s-old", lastSeenAt: "2030-01-01T10:30:00.000Z", expiresAt: "2030-01-01T10:30:00.000Z" });
+    const live = await store.createSession({
+      ...base,
+      id: "s-live",
+      lastSeenAt: "2030-01-01T10:00:00.000Z",
+      expiresAt: "2030-01-01T21:00:00.000Z",
+    });
+    await store.createSession({
+      ...base,
+      id: "s-idle",
+      lastSeenAt: "2030-01-01T09:00:00.000Z",
+      expiresAt: "2030-01-01T21:00:00.000Z",
+    });
+    await store.createSession({
+      ...base,
+      id: "s-old",
+      lastSeenAt: "2030-01-01T10:30:00.000Z",
+      expiresAt: "2030-01-01T10:30:00.000Z",
+    });
     expect(await store.getSession("s-live")).toEqual(live);
     await expect(store.createSession(live)).rejects.toMatchObject({ name: "UniqueViolationError", field: "id" });
     await expect(store.switchSessionOrg("s-gone", "o2")).rejects.toBeInstanceOf(NotFoundError);
@@ -115,7 +148,12 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL store", () => {
     expect(await store.getSession("s-idle")).toBeNull();
     expect(await store.getSession("s-old")).toBeNull();
 
-    await store.createSession({ ...base, id: "s-two", lastSeenAt: base.createdAt, expiresAt: "2030-01-02T00:00:00.000Z" });
+    await store.createSession({
+      ...base,
+      id: "s-two",
+      lastSeenAt: base.createdAt,
+      expiresAt: "2030-01-02T00:00:00.000Z",
+    });
     expect(await store.deleteSessionsForUser("u-sessions", "s-live")).toBe(1);
     expect(await store.getSession("s-live")).not.toBeNull();
     expect(await store.deleteSessionsForUser("u-sessions")).toBe(1);
@@ -123,20 +161,47 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL store", () => {
   });
 
   it("lists audit events newest first, per organisation or with none, filtered by type", async () => {
-    const first = await store.appendAudit({ orgId: "audit-org", actorId: "a1", type: "login.success", detail: { ip: "10.0.0.1" } });
-    expect(first).toEqual({ id: expect.any(String), at: expect.stringMatching(ISO), orgId: "audit-org", actorId: "a1", type: "login.success", detail: { ip: "10.0.0.1" } });
-    await store.appendAudit({ orgId: "audit-org", actorId: "a1", type: "role.change", detail: { to: "admin", count: 2, ok: true, none: null } });
+    const first = await store.appendAudit({
+      orgId: "audit-org",
+      actorId: "a1",
+      type: "login.success",
+      detail: { ip: "10.0.0.1" },
+    });
+    expect(first).toEqual({
+      id: expect.any(String),
+      at: expect.stringMatching(ISO),
+      orgId: "audit-org",
+      actorId: "a1",
+      type: "login.success",
+      detail: { ip: "10.0.0.1" },
+    });
+    await store.appendAudit({
+      orgId: "audit-org",
+      actorId: "a1",
+      type: "role.change",
+      detail: { to: "admin", count: 2, ok: true, none: null },
+    });
     await store.appendAudit({ orgId: null, actorId: null, type: "login.failure", detail: {} });
-    await store.appendAudit({ orgId: "other-org", actorId: null, type: "login.success", detail: {}, at: "2031-01-01T00:00:00.000Z" });
+    await store.appendAudit({
+      orgId: "other-org",
+      actorId: null,
+      type: "login.success",
+      detail: {},
+      at: "2031-01-01T00:00:00.000Z",
+    });
 
-    expect((await store.listAudit({ orgId: "audit-org" })).map((e) => e.type)).toEqual(["role.change", "login.success"]);
+    expect((await store.listAudit({ orgId: "audit-org" })).map((e) => e.type)).toEqual([
+      "role.change",
+      "login.success",
+    ]);
     expect((await store.listAudit({ orgId: "audit-org", type: "login.success" })).map((e) => e.id)).toEqual([first.id]);
     expect((await store.listAudit({ orgId: "audit-org", limit: 1 })).map((e) => e.type)).toEqual(["role.change"]);
     expect((await store.listAudit({ orgId: null })).map((e) => e.type)).toEqual(["login.failure"]);
     expect((await store.listAudit({ orgId: "other-org" }))[0]!.at).toBe("2031-01-01T00:00:00.000Z");
 
     // Without a limit every matching event comes back.
-    for (let i = 0; i < 120; i++) await store.appendAudit({ orgId: "busy-org", actorId: null, type: "export", detail: { i } });
+    for (let i = 0; i < 120; i++)
+      await store.appendAudit({ orgId: "busy-org", actorId: null, type: "export", detail: { i } });
     const all = await store.listAudit({ orgId: "busy-org" });
     expect(all).toHaveLength(120);
     expect(all[0]!.detail).toEqual({ i: 119 });
@@ -144,11 +209,23 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL store", () => {
 
   it("round-trips attempts and applies patches only at the expected step", async () => {
     const created = await store.createAttempt(newAttempt("att-org", "att-user"));
-    expect(created).toMatchObject({ step: 0, status: "in-progress", completedAt: null, path: ["greeting"], confidenceBefore: 3 });
+    expect(created).toMatchObject({
+      step: 0,
+      status: "in-progress",
+      completedAt: null,
+      path: ["greeting"],
+      confidenceBefore: 3,
+    });
     expect(created.startedAt).toMatch(ISO);
     expect(await store.getAttempt(created.id)).toEqual(created);
 
-    const result = { endingId: "good-end", outcome: "good" as const, scores: { rapport: 80 }, overall: 80, passed: true };
+    const result = {
+      endingId: "good-end",
+      outcome: "good" as const,
+      scores: { rapport: 80 },
+      overall: 80,
+      passed: true,
+    };
     const done = await store.updateAttempt(created.id, 0, {
       path: ["greeting", "plan"],
       status: "completed",
@@ -158,7 +235,15 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL store", () => {
       confidenceAfter: 4,
       completedAt: "2030-02-01T12:00:00.000Z",
     });
-    expect(done).toMatchObject({ step: 1, status: "completed", result, presence: { faceVisible: 0.97 }, reflection: "Went well", confidenceAfter: 4, completedAt: "2030-02-01T12:00:00.000Z" });
+    expect(done).toMatchObject({
+      step: 1,
+      status: "completed",
+      result,
+      presence: { faceVisible: 0.97 },
+      reflection: "Went well",
+      confidenceAfter: 4,
+      completedAt: "2030-02-01T12:00:00.000Z",
+    });
     expect(done.snapshot).toEqual(created.snapshot);
 
     await expect(store.updateAttempt(created.id, 0, { reflection: "stale" })).rejects.toBeInstanceOf(ConflictError);
@@ -191,7 +276,9 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL store", () => {
     await other.close();
     await other.close();
     await expect(other.getOrganisation("x")).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(other.setMembership({ userId: "u", orgId: "o", roles: [], teamIds: [] })).rejects.toThrow(/has been closed/);
+    await expect(other.setMembership({ userId: "u", orgId: "o", roles: [], teamIds: [] })).rejects.toThrow(
+      /has been closed/,
+    );
   });
 
   it("reports the server version in health()", async () => {

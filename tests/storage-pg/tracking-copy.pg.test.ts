@@ -24,13 +24,50 @@ describe.skipIf(!DATABASE_URL)("webside migrate: tracking records", () => {
     const lowdb = await createLowdbStore({ file, backups: 0 });
     const org = await lowdb.createOrganisation({ name: "North Trust" });
     const team = await lowdb.createTeam({ orgId: org.id, name: "Physio" });
-    const [user] = await lowdb.importStaff(org.id, [{ email: "asha@north.nhs.uk", name: "Asha", roles: ["clinician"], teamIds: [team.id] }]);
-    const assignment = await lowdb.createAssignment({ orgId: org.id, scenarioId: "first-call", scenarioVersion: 2, teamIds: [team.id], userIds: [user!.id], dueAt: "2030-03-01T00:00:00.000Z", assessment: true, createdBy: user!.id });
-    const archived = await lowdb.archiveAssignment(org.id, (await lowdb.createAssignment({ ...assignment })).id, "2030-02-01T00:00:00.000Z");
-    const invitation = await lowdb.createInvitation({ id: "f".repeat(64), userId: user!.id, orgId: org.id, createdBy: user!.id, createdAt: "2030-01-01T00:00:00.000Z", expiresAt: "2030-01-15T00:00:00.000Z", usedAt: null });
-    const certificate = await lowdb.createCertificate({ code: "WS-AAAA-BBBB-CCCC-DDDD", attemptId: "att-1", orgId: org.id, userId: user!.id, issuedAt: "2030-01-02T00:00:00.000Z" });
-    const settings = await lowdb.setLrsSettings(org.id, { endpoint: "https://lrs.example/xapi", username: "k", password: "s" }, "2030-01-01T00:00:00.000Z");
-    const [sent, failed] = await lowdb.enqueueXapi(org.id, [{ verb: "passed" }, { verb: "failed", result: { score: { scaled: 0.4 } } }], "2030-01-03T00:00:00.000Z");
+    const [user] = await lowdb.importStaff(org.id, [
+      { email: "asha@north.nhs.uk", name: "Asha", roles: ["clinician"], teamIds: [team.id] },
+    ]);
+    const assignment = await lowdb.createAssignment({
+      orgId: org.id,
+      scenarioId: "first-call",
+      scenarioVersion: 2,
+      teamIds: [team.id],
+      userIds: [user!.id],
+      dueAt: "2030-03-01T00:00:00.000Z",
+      assessment: true,
+      createdBy: user!.id,
+    });
+    const archived = await lowdb.archiveAssignment(
+      org.id,
+      (await lowdb.createAssignment({ ...assignment })).id,
+      "2030-02-01T00:00:00.000Z",
+    );
+    const invitation = await lowdb.createInvitation({
+      id: "f".repeat(64),
+      userId: user!.id,
+      orgId: org.id,
+      createdBy: user!.id,
+      createdAt: "2030-01-01T00:00:00.000Z",
+      expiresAt: "2030-01-15T00:00:00.000Z",
+      usedAt: null,
+    });
+    const certificate = await lowdb.createCertificate({
+      code: "WS-AAAA-BBBB-CCCC-DDDD",
+      attemptId: "att-1",
+      orgId: org.id,
+      userId: user!.id,
+      issuedAt: "2030-01-02T00:00:00.000Z",
+    });
+    const settings = await lowdb.setLrsSettings(
+      org.id,
+      { endpoint: "https://lrs.example/xapi", username: "k", password: "s" },
+      "2030-01-01T00:00:00.000Z",
+    );
+    const [sent, failed] = await lowdb.enqueueXapi(
+      org.id,
+      [{ verb: "passed" }, { verb: "failed", result: { score: { scaled: 0.4 } } }],
+      "2030-01-03T00:00:00.000Z",
+    );
     await lowdb.markXapiSent(sent!.id, "2030-01-03T00:01:00.000Z");
     await lowdb.markXapiFailed(failed!.id, "LRS answered 503", "2030-01-03T00:02:00.000Z");
     const queue = await lowdb.listXapiQueue(org.id, {});

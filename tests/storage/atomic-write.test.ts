@@ -12,7 +12,9 @@ describe("atomic, durable writes", () => {
   it("writes a temp file, fsyncs it, renames it over the file, fsyncs the folder, and only then resolves", async () => {
     const file = path.join(await tempDir(), "webside.json");
     const log: string[] = [];
-    await writeFileAtomic(file, '{"a":1}', recordingFs({ log, label: labelFor(file) })).then(() => log.push("resolved"));
+    await writeFileAtomic(file, '{"a":1}', recordingFs({ log, label: labelFor(file) })).then(() =>
+      log.push("resolved"),
+    );
     expect(log).toEqual([
       "open temp wx",
       "write temp",
@@ -30,7 +32,11 @@ describe("atomic, durable writes", () => {
   it("names temp files .<name>.<pid>.<random>.tmp in the same folder", async () => {
     const file = path.join(await tempDir(), "webside.json");
     const temps: string[] = [];
-    const fs = recordingFs({ log: [], label: labelFor(file), before: (op, p) => void (op === "open" && p.endsWith(".tmp") && temps.push(p)) });
+    const fs = recordingFs({
+      log: [],
+      label: labelFor(file),
+      before: (op, p) => void (op === "open" && p.endsWith(".tmp") && temps.push(p)),
+    });
     await writeFileAtomic(file, "1", fs);
     await writeFileAtomic(file, "2", fs);
     expect(temps).toHaveLength(2);

@@ -6,7 +6,9 @@ import { createLowdbStore } from "~/storage/lowdb.server";
 import { manualClock, tempDir } from "./storage-helpers";
 
 async function backupsIn(dir: string): Promise<string[]> {
-  return (await readdir(path.join(dir, "backups")).catch(() => [] as string[])).filter((n) => !n.endsWith(".tmp")).sort();
+  return (await readdir(path.join(dir, "backups")).catch(() => [] as string[]))
+    .filter((n) => !n.endsWith(".tmp"))
+    .sort();
 }
 
 describe("lowdb backups", () => {
@@ -46,7 +48,9 @@ describe("lowdb backups", () => {
       "webside.2030-01-15T09-02-00-000Z.json",
     ]);
     // The 09:01:00 backup was taken just before the 7th write, so it holds the first six trusts.
-    const atOneMinute = JSON.parse(await readFile(path.join(dir, "backups", names[1]!), "utf8")) as { organisations: unknown[] };
+    const atOneMinute = JSON.parse(await readFile(path.join(dir, "backups", names[1]!), "utf8")) as {
+      organisations: unknown[];
+    };
     expect(atOneMinute.organisations).toHaveLength(6);
     await store.close();
   });
@@ -65,7 +69,9 @@ describe("lowdb backups", () => {
       "webside.2030-01-15T09-00-09-000Z.json",
       "webside.2030-01-15T09-00-10-000Z.json",
     ]);
-    const newest = JSON.parse(await readFile(path.join(dir, "backups", "webside.2030-01-15T09-00-10-000Z.json"), "utf8")) as {
+    const newest = JSON.parse(
+      await readFile(path.join(dir, "backups", "webside.2030-01-15T09-00-10-000Z.json"), "utf8"),
+    ) as {
       organisations: unknown[];
     };
     expect(newest.organisations).toHaveLength(9);
@@ -85,10 +91,19 @@ describe("lowdb backups", () => {
   it("leaves other data files' backups in the same folder alone", async () => {
     const dir = await tempDir();
     const clock = manualClock();
-    const other = await createLowdbStore({ file: path.join(dir, "webside-other.json"), now: clock.now, backupIntervalMs: 0 });
+    const other = await createLowdbStore({
+      file: path.join(dir, "webside-other.json"),
+      now: clock.now,
+      backupIntervalMs: 0,
+    });
     await other.createOrganisation({ name: "Other" });
     await other.close();
-    const store = await createLowdbStore({ file: path.join(dir, "webside.json"), now: clock.now, backups: 1, backupIntervalMs: 0 });
+    const store = await createLowdbStore({
+      file: path.join(dir, "webside.json"),
+      now: clock.now,
+      backups: 1,
+      backupIntervalMs: 0,
+    });
     for (let i = 0; i < 3; i++) {
       clock.advance(1_000);
       await store.createOrganisation({ name: `Trust ${i}` });

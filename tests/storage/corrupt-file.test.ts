@@ -81,7 +81,13 @@ describe("an unusable data file", () => {
 
   it("fills in a collection missing from an older file instead of refusing it", async () => {
     const file = path.join(await tempDir(), "webside.json");
-    await writeFile(file, JSON.stringify({ schemaVersion: 1, organisations: [{ id: "o1", name: "Northgate Trust", createdAt: "2030-01-01T00:00:00.000Z" }] }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        organisations: [{ id: "o1", name: "Northgate Trust", createdAt: "2030-01-01T00:00:00.000Z" }],
+      }),
+    );
     const store = await createLowdbStore({ file });
     expect(await store.getOrganisation("o1")).toMatchObject({ name: "Northgate Trust" });
     expect(await store.listAttemptsForScenario(null, "any")).toEqual([]);

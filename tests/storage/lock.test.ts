@@ -47,7 +47,9 @@ describe("the lowdb lock file", () => {
       await holder.opened();
       const error = await createLowdbStore({ file }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreUnavailableError);
-      expect((error as Error).message).toContain(`${file} is in use by another Webside process (pid ${holder.child.pid})`);
+      expect((error as Error).message).toContain(
+        `${file} is in use by another Webside process (pid ${holder.child.pid})`,
+      );
     } finally {
       holder.child.kill("SIGKILL");
       await holder.exited;
@@ -62,7 +64,10 @@ describe("the lowdb lock file", () => {
   it("takes over a lock whose pid is no longer running", async () => {
     const file = path.join(await tempDir(), "webside.json");
     const pid = deadPid();
-    await writeFile(lockPathFor(file), JSON.stringify({ pid, startedAt: "2030-01-01T00:00:00.000Z", hostname: "", token: "old" }));
+    await writeFile(
+      lockPathFor(file),
+      JSON.stringify({ pid, startedAt: "2030-01-01T00:00:00.000Z", hostname: "", token: "old" }),
+    );
     const store = await createLowdbStore({ file });
     expect(await holderPid(file)).toBe(process.pid);
     await store.createOrganisation({ name: "Northgate Trust" });

@@ -15,7 +15,10 @@ describe("openStore", () => {
 
   it("goes to PostgreSQL when a DATABASE_URL is set, and says so clearly when it cannot connect", async () => {
     // Port 1 on loopback refuses at once, so this needs no database server.
-    const error = await openStore({ dataFile: "unused.json", databaseUrl: "postgres://webside@127.0.0.1:1/webside" }).catch((e: unknown) => e);
+    const error = await openStore({
+      dataFile: "unused.json",
+      databaseUrl: "postgres://webside@127.0.0.1:1/webside",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect((error as Error).message).toContain("127.0.0.1:1");
   });

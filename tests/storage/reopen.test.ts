@@ -101,6 +101,8 @@ describe("the lowdb store across restarts", () => {
 
   it("rejects a nonsensical backup setting with a clear message", async () => {
     const file = path.join(await tempDir(), "webside.json");
-    await expect(createLowdbStore({ file, backups: -1 })).rejects.toThrow("The number of backups to keep must be a whole number of 0 or more (got -1).");
+    await expect(createLowdbStore({ file, backups: -1 })).rejects.toThrow(
+      "The number of backups to keep must be a whole number of 0 or more (got -1).",
+    );
   });
 });

@@ -21,7 +21,8 @@ afterEach(async () => {
   for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-export type FsOp = "open" | "write" | "sync" | "close" | "rename" | "unlink" | "readFile" | "copyFile" | "readdir" | "mkdir";
+export type FsOp =
+  "open" | "write" | "sync" | "close" | "rename" | "unlink" | "readFile" | "copyFile" | "readdir" | "mkdir";
 
 /**
  * Wraps the real file system. `label` names each path in the log (e.g. "temp", "file", "dir"); `before` runs

@@ -8,15 +8,18 @@ describe("WriteQueue", () => {
     let running = 0;
     let writes = 0;
     const gates: Array<ReturnType<typeof gate>> = [];
-    const queue = new WriteQueue(async () => {
-      running++;
-      expect(running).toBe(1);
-      const g = gate();
-      gates.push(g);
-      await g.promise;
-      writes++;
-      running--;
-    }, () => {});
+    const queue = new WriteQueue(
+      async () => {
+        running++;
+        expect(running).toBe(1);
+        const g = gate();
+        gates.push(g);
+        await g.promise;
+        writes++;
+        running--;
+      },
+      () => {},
+    );
     const first = queue.commit();
     await new Promise((resolve) => setTimeout(resolve, 0));
     const later = [queue.commit(), queue.commit(), queue.commit()];

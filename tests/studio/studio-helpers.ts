@@ -25,7 +25,11 @@ export async function studioContext() {
     now: () => new Date(),
   } as AppLoadContext;
   const org = await store.createOrganisation({ name: "Northgate" });
-  const educator = await store.createUser({ email: "educator@northgate.test", name: "Alex Educator", passwordHash: null });
+  const educator = await store.createUser({
+    email: "educator@northgate.test",
+    name: "Alex Educator",
+    passwordHash: null,
+  });
   await store.setMembership({ userId: educator.id, orgId: org.id, roles: ["educator"], teamIds: [] });
   return {
     context,

@@ -17,8 +17,19 @@ describe("staff management", () => {
   it("deactivating revokes every session of the person and keeps their attempts", async () => {
     const { store, users, orgA } = harness;
     await store.createAttempt({
-      orgId: orgA, userId: users.educator, scenarioId: "fixture-consultation", scenarioVersion: 1, mode: "learning", snapshot: null, path: [],
-      confidenceBefore: null, confidenceAfter: null, reflection: null, result: null, presence: null, assignmentId: null,
+      orgId: orgA,
+      userId: users.educator,
+      scenarioId: "fixture-consultation",
+      scenarioVersion: 1,
+      mode: "learning",
+      snapshot: null,
+      path: [],
+      confidenceBefore: null,
+      confidenceAfter: null,
+      reflection: null,
+      result: null,
+      presence: null,
+      assignmentId: null,
     });
     const admin = await harness.viewer("admin");
     expect(await store.getSession((await harness.viewer("educator")).session.id)).not.toBeNull();
@@ -34,7 +45,9 @@ describe("staff management", () => {
   it("refuses to deactivate yourself or reach another organisation's member", async () => {
     const admin = await harness.viewer("admin");
     expect(await setStaffActive(harness.context, admin, harness.users.admin, false)).toMatch(/your own account/);
-    await expect(setStaffActive(harness.context, admin, harness.users["other-clinician"], false)).rejects.toMatchObject({ status: 404 });
+    await expect(setStaffActive(harness.context, admin, harness.users["other-clinician"], false)).rejects.toMatchObject(
+      { status: 404 },
+    );
     expect((await harness.store.getUser(harness.users["other-clinician"]))?.active).toBe(true);
   });
 
@@ -43,12 +56,22 @@ describe("staff management", () => {
     await harness.refreshSessions();
     const admin = await harness.viewer("admin");
     const clinician = (await store.getUser(users.clinician))!;
-    const outcome = await updateStaffMember(harness.context, admin, users.clinician, { email: clinician.email, name: clinician.name, roles: ["clinician", "educator"], teamIds: [] });
+    const outcome = await updateStaffMember(harness.context, admin, users.clinician, {
+      email: clinician.email,
+      name: clinician.name,
+      roles: ["clinician", "educator"],
+      teamIds: [],
+    });
     expect(outcome).toEqual({ ok: true, userId: users.clinician });
     const [event] = await store.listAudit({ orgId: orgA, type: "role.change" });
     expect(event?.detail).toMatchObject({ userId: users.clinician, from: "clinician", to: "clinician,educator" });
     const self = (await store.getUser(users.admin))!;
-    const refused = await updateStaffMember(harness.context, admin, users.admin, { email: self.email, name: self.name, roles: ["clinician"], teamIds: [] });
+    const refused = await updateStaffMember(harness.context, admin, users.admin, {
+      email: self.email,
+      name: self.name,
+      roles: ["clinician"],
+      teamIds: [],
+    });
     expect(refused).toMatchObject({ ok: false, fieldErrors: { roles: [expect.stringMatching(/own admin role/)] } });
   });
 });

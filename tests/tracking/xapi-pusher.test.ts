@@ -61,7 +61,14 @@ const pusher = () => createXapiPusher({ store, now: () => clock, baseDelayMs: 10
 describe("the xAPI pusher", () => {
   it("POSTs each due statement with basic auth and the xAPI version header, then marks it sent", async () => {
     const org = await orgWithLrs();
-    await store.enqueueXapi(org.id, [{ id: "s1", verb: { id: "v" } }, { id: "s2", verb: { id: "v" } }], clock.toISOString());
+    await store.enqueueXapi(
+      org.id,
+      [
+        { id: "s1", verb: { id: "v" } },
+        { id: "s2", verb: { id: "v" } },
+      ],
+      clock.toISOString(),
+    );
     expect(await pusher().runOnce()).toEqual({ sent: 2, failed: 0 });
     expect(received.map((r) => [r.method, r.url])).toEqual([
       ["POST", "/xapi/statements"],
@@ -103,12 +110,20 @@ describe("the xAPI pusher", () => {
   it("records an unreachable LRS and a missing LRS as failures the admin can read", async () => {
     const org = await orgWithLrs();
     const other = await store.createOrganisation({ name: "No LRS Trust" });
-    await store.setLrsSettings(org.id, { endpoint: "http://127.0.0.1:9/xapi", username: "k", password: "p" }, clock.toISOString());
+    await store.setLrsSettings(
+      org.id,
+      { endpoint: "http://127.0.0.1:9/xapi", username: "k", password: "p" },
+      clock.toISOString(),
+    );
     await store.enqueueXapi(org.id, [{ id: "s1" }], clock.toISOString());
     await store.enqueueXapi(other.id, [{ id: "s2" }], clock.toISOString());
     expect(await pusher().runOnce()).toEqual({ sent: 0, failed: 2 });
-    expect((await store.listXapiQueue(org.id, {}))[0]!.lastError).toMatch(/Could not reach the LRS at http:\/\/127\.0\.0\.1:9\/xapi/);
-    expect((await store.listXapiQueue(other.id, {}))[0]!.lastError).toBe("No LRS is set up for this organisation any more.");
+    expect((await store.listXapiQueue(org.id, {}))[0]!.lastError).toMatch(
+      /Could not reach the LRS at http:\/\/127\.0\.0\.1:9\/xapi/,
+    );
+    expect((await store.listXapiQueue(other.id, {}))[0]!.lastError).toBe(
+      "No LRS is set up for this organisation any more.",
+    );
   });
 
   it("treats 409 (the LRS already has this statement id) as sent", async () => {

@@ -57,6 +57,12 @@ describe("face geometry", () => {
 
   it("ignores non-finite points and gives no box for none", () => {
     expect(faceBoxOf([])).toBeUndefined();
-    expect(faceBoxOf([{ x: NaN, y: 0, z: 0 }, { x: 0.2, y: 0.3, z: 0 }, { x: 0.4, y: 0.6, z: 0 }])).toEqual({ x: 0.2, y: 0.3, width: 0.2, height: 0.3 });
+    expect(
+      faceBoxOf([
+        { x: NaN, y: 0, z: 0 },
+        { x: 0.2, y: 0.3, z: 0 },
+        { x: 0.4, y: 0.6, z: 0 },
+      ]),
+    ).toEqual({ x: 0.2, y: 0.3, width: 0.2, height: 0.3 });
   });
 });

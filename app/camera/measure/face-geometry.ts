@@ -51,7 +51,12 @@ export function headTopOf(forehead: Landmark, chin: Landmark): { x: number; y: n
 
 /** Eye height: the mean of the four eye corners. */
 export function eyeLineYOf(landmarks: readonly Landmark[]): number | undefined {
-  const corners = [IMAGE_LEFT_EYE.leftCorner, IMAGE_LEFT_EYE.rightCorner, IMAGE_RIGHT_EYE.leftCorner, IMAGE_RIGHT_EYE.rightCorner];
+  const corners = [
+    IMAGE_LEFT_EYE.leftCorner,
+    IMAGE_LEFT_EYE.rightCorner,
+    IMAGE_RIGHT_EYE.leftCorner,
+    IMAGE_RIGHT_EYE.rightCorner,
+  ];
   let sum = 0;
   for (const i of corners) {
     const p = landmarks[i];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { EYE_DEGREES_PER_HORIZONTAL_RATIO, GAZE_PITCH_TOLERANCE_DEG, GAZE_YAW_TOLERANCE_DEG, estimateGaze, gazeScoreFor, irisRatios } from "./gaze";
+import {
+  EYE_DEGREES_PER_HORIZONTAL_RATIO,
+  GAZE_PITCH_TOLERANCE_DEG,
+  GAZE_YAW_TOLERANCE_DEG,
+  estimateGaze,
+  gazeScoreFor,
+  irisRatios,
+} from "./gaze";
 import { IMAGE_LEFT_EYE } from "./landmark-indices";
 import { syntheticFace } from "./synthetic-face";
 
@@ -28,7 +35,8 @@ describe("iris position within the eye", () => {
   it("has no reading without iris landmarks or with closed eyes", () => {
     expect(irisRatios(syntheticFace().slice(0, 468), 640, 480)).toBeUndefined();
     const closed = syntheticFace();
-    for (const eye of [IMAGE_LEFT_EYE, { upperLid: 386, lowerLid: 374 }]) closed[eye.lowerLid] = { ...closed[eye.upperLid]! };
+    for (const eye of [IMAGE_LEFT_EYE, { upperLid: 386, lowerLid: 374 }])
+      closed[eye.lowerLid] = { ...closed[eye.upperLid]! };
     expect(irisRatios(closed, 640, 480)).toBeUndefined();
   });
 });

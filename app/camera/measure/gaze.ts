@@ -39,7 +39,12 @@ interface Px {
 }
 
 /** Iris position within one eye, measured along the eye's own axis so a tilted head does not skew it. */
-export function irisRatiosForEye(landmarks: readonly Landmark[], eye: EyeIndices, frameWidth: number, frameHeight: number): IrisRatios | undefined {
+export function irisRatiosForEye(
+  landmarks: readonly Landmark[],
+  eye: EyeIndices,
+  frameWidth: number,
+  frameHeight: number,
+): IrisRatios | undefined {
   const px = (i: number): Px | undefined => {
     const p = landmarks[i];
     return p ? { x: p.x * frameWidth, y: p.y * frameHeight } : undefined;
@@ -66,7 +71,11 @@ export function irisRatiosForEye(landmarks: readonly Landmark[], eye: EyeIndices
 }
 
 /** Both eyes' ratios averaged; undefined without iris landmarks or with both eyes closed. */
-export function irisRatios(landmarks: readonly Landmark[], frameWidth: number, frameHeight: number): IrisRatios | undefined {
+export function irisRatios(
+  landmarks: readonly Landmark[],
+  frameWidth: number,
+  frameHeight: number,
+): IrisRatios | undefined {
   const eyes = [IMAGE_LEFT_EYE, IMAGE_RIGHT_EYE]
     .map((eye) => irisRatiosForEye(landmarks, eye, frameWidth, frameHeight))
     .filter((r): r is IrisRatios => r !== undefined);

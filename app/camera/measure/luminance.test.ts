@@ -33,7 +33,8 @@ describe("face and background luminance", () => {
       for (let px = 0; px < pixels.width; px++) {
         const x = (px + 0.5) / pixels.width;
         const y = (py + 0.5) / pixels.height;
-        if (y > box.y + box.height && x > box.x && x < box.x + box.width) pixels.data.set([255, 255, 255, 255], (py * pixels.width + px) * 4);
+        if (y > box.y + box.height && x > box.x && x < box.x + box.width)
+          pixels.data.set([255, 255, 255, 255], (py * pixels.width + px) * 4);
       }
     }
     expect(measureLuminance(pixels, box).backgroundLuma).toBeCloseTo(100, 6);

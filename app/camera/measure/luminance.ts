@@ -31,10 +31,20 @@ export function measureLuminance(pixels: PixelBuffer, box: FaceBox): Luminance {
   const { data, width, height } = pixels;
   const insetX = box.width * FACE_SAMPLE_INSET;
   const insetY = box.height * FACE_SAMPLE_INSET;
-  const face = { x0: box.x + insetX, x1: box.x + box.width - insetX, y0: box.y + insetY, y1: box.y + box.height - insetY };
+  const face = {
+    x0: box.x + insetX,
+    x1: box.x + box.width - insetX,
+    y0: box.y + insetY,
+    y1: box.y + box.height - insetY,
+  };
   const marginX = box.width * BACKGROUND_MARGIN;
   const marginY = box.height * BACKGROUND_MARGIN;
-  const near = { x0: box.x - marginX, x1: box.x + box.width + marginX, y0: box.y - marginY, y1: box.y + box.height + marginY };
+  const near = {
+    x0: box.x - marginX,
+    x1: box.x + box.width + marginX,
+    y0: box.y - marginY,
+    y1: box.y + box.height + marginY,
+  };
   let faceSum = 0;
   let faceCount = 0;
   let backSum = 0;
@@ -60,6 +70,7 @@ export function measureLuminance(pixels: PixelBuffer, box: FaceBox): Luminance {
   }
   const faceLuma = faceCount > 0 ? faceSum / faceCount : undefined;
   const backgroundLuma = backCount > 0 ? backSum / backCount : undefined;
-  const contrast = faceLuma !== undefined && backgroundLuma !== undefined ? backgroundLuma / Math.max(faceLuma, 1) : undefined;
+  const contrast =
+    faceLuma !== undefined && backgroundLuma !== undefined ? backgroundLuma / Math.max(faceLuma, 1) : undefined;
   return { faceLuma, backgroundLuma, contrast };
 }

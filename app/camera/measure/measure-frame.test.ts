@@ -25,7 +25,11 @@ describe("measureFrame", () => {
   });
 
   it("reports looking away when the irises move", () => {
-    const m = measureFrame({ ...frame, landmarks: syntheticFace({ irisX: 0.2 }), transformationMatrix: transformationMatrix() });
+    const m = measureFrame({
+      ...frame,
+      landmarks: syntheticFace({ irisX: 0.2 }),
+      transformationMatrix: transformationMatrix(),
+    });
     expect(m.gazeAtLens).toBe(false);
     expect(m.gazeScore!).toBeLessThan(0.5);
   });
@@ -52,7 +56,10 @@ describe("measureFrame", () => {
 
   it("tells a far-away face from nobody there", () => {
     const small = { x: 0.45, y: 0.4, width: 0.06, height: 0.1 };
-    expect(measureFrame({ ...frame, landmarks: null, fullRangeFace: small })).toMatchObject({ facePresent: false, farFace: true });
+    expect(measureFrame({ ...frame, landmarks: null, fullRangeFace: small })).toMatchObject({
+      facePresent: false,
+      farFace: true,
+    });
   });
 
   it("treats an ordinary-size face the landmarker missed as present, with only its box", () => {

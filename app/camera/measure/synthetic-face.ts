@@ -1,5 +1,12 @@
 // Test support: synthetic FaceLandmarker results (478 landmarks, transformation matrices) and pixel buffers with known answers.
-import { CHIN, FOREHEAD_TOP, IMAGE_LEFT_EYE, IMAGE_RIGHT_EYE, LANDMARK_COUNT_WITH_IRISES, type EyeIndices } from "./landmark-indices";
+import {
+  CHIN,
+  FOREHEAD_TOP,
+  IMAGE_LEFT_EYE,
+  IMAGE_RIGHT_EYE,
+  LANDMARK_COUNT_WITH_IRISES,
+  type EyeIndices,
+} from "./landmark-indices";
 import type { FaceBox, Landmark, PixelBuffer } from "./types";
 
 export interface SyntheticFaceOptions {
@@ -60,7 +67,12 @@ export function syntheticFace(options: SyntheticFaceOptions = {}): Landmark[] {
     const irisV = eyeV + irisY * opening;
     points[eye.irisCentre] = place(irisU, irisV);
     const r = 0.05 * w;
-    [[r, 0], [0, -r], [-r, 0], [0, r]].forEach(([du, dv], k) => {
+    [
+      [r, 0],
+      [0, -r],
+      [-r, 0],
+      [0, r],
+    ].forEach(([du, dv], k) => {
       points[eye.irisCentre + 1 + k] = place(irisU + (du ?? 0), irisV + (dv ?? 0));
     });
   };
@@ -80,7 +92,12 @@ export function syntheticFaceBox(options: SyntheticFaceOptions = {}): FaceBox {
  * A column-major 4x4 facial transformation matrix with rotation Ry(yaw) * Rx(pitch) * Rz(roll)
  * and a translation in cm (default: 50 cm straight in front of the camera).
  */
-export function transformationMatrix(yawDeg = 0, pitchDeg = 0, rollDeg = 0, translation: [number, number, number] = [0, 0, -50]): number[] {
+export function transformationMatrix(
+  yawDeg = 0,
+  pitchDeg = 0,
+  rollDeg = 0,
+  translation: [number, number, number] = [0, 0, -50],
+): number[] {
   const rad = Math.PI / 180;
   const [ca, sa] = [Math.cos(yawDeg * rad), Math.sin(yawDeg * rad)];
   const [cb, sb] = [Math.cos(pitchDeg * rad), Math.sin(pitchDeg * rad)];
@@ -100,7 +117,13 @@ export function transformationMatrix(yawDeg = 0, pitchDeg = 0, rollDeg = 0, tran
 }
 
 /** A grey frame with a face-coloured oval: face and background luma are what you ask for (grey, so luma = value). */
-export function syntheticPixels(box: FaceBox, faceLuma: number, backgroundLuma: number, width = 64, height = 48): PixelBuffer {
+export function syntheticPixels(
+  box: FaceBox,
+  faceLuma: number,
+  backgroundLuma: number,
+  width = 64,
+  height = 48,
+): PixelBuffer {
   const data = new Uint8ClampedArray(width * height * 4);
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;

@@ -34,12 +34,20 @@ export const command: CliCommand = {
       "data-file": { type: "string" },
       "database-url": { type: "string" },
     });
-    const email = z.string().trim().toLowerCase().email().safeParse(values.email ?? "");
+    const email = z
+      .string()
+      .trim()
+      .toLowerCase()
+      .email()
+      .safeParse(values.email ?? "");
     if (!email.success) {
       console.error("create-admin: give a valid --email address.\n\n" + help);
       return 1;
     }
-    const roles = (values.roles ?? "admin").split(",").map((r) => r.trim()).filter(Boolean);
+    const roles = (values.roles ?? "admin")
+      .split(",")
+      .map((r) => r.trim())
+      .filter(Boolean);
     const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
     if (unknown.length) {
       console.error(`create-admin: unknown role(s) ${unknown.join(", ")}; use ${ROLES.join(", ")}.`);
@@ -48,12 +56,16 @@ export const command: CliCommand = {
     const store = await openConfiguredStore({ dataFile: values["data-file"], databaseUrl: values["database-url"] });
     try {
       const orgs = await store.listOrganisations();
-      let org = values.org ? orgs.find((o) => o.name.toLowerCase() === values.org!.trim().toLowerCase()) : orgs.length === 1 ? orgs[0] : undefined;
+      let org = values.org
+        ? orgs.find((o) => o.name.toLowerCase() === values.org!.trim().toLowerCase())
+        : orgs.length === 1
+          ? orgs[0]
+          : undefined;
       if (!org) {
         if (!values.org) {
           console.error(
             orgs.length === 0
-              ? "create-admin: there is no organisation yet; name one with --org \"Your Trust\"."
+              ? 'create-admin: there is no organisation yet; name one with --org "Your Trust".'
               : `create-admin: there are ${orgs.length} organisations; choose one with --org (${orgs.map((o) => o.name).join(", ")}).`,
           );
           return 1;
@@ -69,7 +81,11 @@ export const command: CliCommand = {
           console.error(`create-admin: ${problem}`);
           return 1;
         }
-        user = await store.createUser({ email: email.data, name: values.name?.trim() || email.data.split("@")[0]!, passwordHash: await hashPassword(password) });
+        user = await store.createUser({
+          email: email.data,
+          name: values.name?.trim() || email.data.split("@")[0]!,
+          passwordHash: await hashPassword(password),
+        });
         console.log(`Created account ${user.email}.`);
       } else {
         console.log(`${user.email} already has an account; granting roles only (password unchanged).`);
@@ -77,7 +93,12 @@ export const command: CliCommand = {
       const existing = await store.getMembership(user.id, org.id);
       const merged = Array.from(new Set<Role>([...(existing?.roles ?? []), ...(roles as Role[])]));
       await store.setMembership({ userId: user.id, orgId: org.id, roles: merged, teamIds: existing?.teamIds ?? [] });
-      await store.appendAudit({ type: "role.change", orgId: org.id, actorId: null, detail: { userId: user.id, roles: merged.join(","), via: "cli" } });
+      await store.appendAudit({
+        type: "role.change",
+        orgId: org.id,
+        actorId: null,
+        detail: { userId: user.id, roles: merged.join(","), via: "cli" },
+      });
       console.log(`${user.email} is now ${merged.join(", ")} in "${org.name}".`);
       return 0;
     } catch (error) {

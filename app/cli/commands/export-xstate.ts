@@ -21,7 +21,8 @@ export const command: CliCommand = {
     }
     const report = validateScenario(await readFile(file, "utf8"));
     if (!report.ok || !report.scenario) {
-      for (const problem of report.problems.filter((p) => p.severity === "error")) console.error(formatProblem(file, problem));
+      for (const problem of report.problems.filter((p) => p.severity === "error"))
+        console.error(formatProblem(file, problem));
       console.error(`export-xstate: ${file} has errors; fix them first (npx webside validate ${file}).`);
       return 1;
     }

@@ -39,7 +39,9 @@ async function fromFileOrBundled(target: string): Promise<string> {
       const text = await readFile(file, "utf8");
       if (validateScenario(text).scenario?.id === target) return text;
     }
-    throw new Error(`'${target}' is neither a readable file nor a bundled scenario id (add --org to export an organisation's scenario).`);
+    throw new Error(
+      `'${target}' is neither a readable file nor a bundled scenario id (add --org to export an organisation's scenario).`,
+    );
   }
 }
 
@@ -56,7 +58,8 @@ export const command: CliCommand = {
     const input = values.org ? await fromStore(target, values.org) : await fromFileOrBundled(target);
     const report = validateScenario(input);
     if (!report.ok || !report.scenario) {
-      for (const problem of report.problems.filter((p) => p.severity === "error")) console.error(formatProblem(path.basename(target), problem));
+      for (const problem of report.problems.filter((p) => p.severity === "error"))
+        console.error(formatProblem(path.basename(target), problem));
       console.error(`export: '${target}' has errors; fix them before exporting.`);
       return 1;
     }

@@ -25,7 +25,9 @@ export const command: CliCommand = {
     const file = positionals[0]!;
     const size = (await stat(file)).size;
     if (size > SCENARIO_LIMITS.fileBytes) {
-      console.error(`import: ${file} is ${Math.ceil(size / 1024)} KB; imports are limited to ${SCENARIO_LIMITS.fileBytes / 1024} KB.`);
+      console.error(
+        `import: ${file} is ${Math.ceil(size / 1024)} KB; imports are limited to ${SCENARIO_LIMITS.fileBytes / 1024} KB.`,
+      );
       return 1;
     }
     const result = importScenario(new Uint8Array(await readFile(file)), { filename: file, format: values.format });
@@ -40,7 +42,9 @@ export const command: CliCommand = {
     if (values.out) {
       await writeFile(values.out, text);
       const errors = validation.problems.filter((p) => p.severity === "error").length;
-      console.error(`Wrote ${values.out} (${result.format}, ${Object.keys(result.draft.nodes).length} nodes, ${errors} validation error(s) to fix).`);
+      console.error(
+        `Wrote ${values.out} (${result.format}, ${Object.keys(result.draft.nodes).length} nodes, ${errors} validation error(s) to fix).`,
+      );
     } else {
       process.stdout.write(text);
     }

@@ -14,7 +14,9 @@ describe("webside import and export", () => {
     errors = [];
     out = [];
     vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(line));
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+    vi.spyOn(process.stdout, "write").mockImplementation(
+      (chunk: string | Uint8Array) => (out.push(String(chunk)), true),
+    );
   });
   afterEach(async () => {
     vi.restoreAllMocks();
@@ -39,7 +41,10 @@ describe("webside import and export", () => {
 
   it("exports a bundled scenario by id as Twee that imports back to the same scenario", async () => {
     expect(await main(["export", "group-physio-shoulder", "--format", "twee"])).toBe(0);
-    const original = JSON.parse(await readFile("scenarios/group-physio-shoulder.json", "utf8")) as Record<string, unknown>;
+    const original = JSON.parse(await readFile("scenarios/group-physio-shoulder.json", "utf8")) as Record<
+      string,
+      unknown
+    >;
     expect(importTwee(out.join("")).draft).toEqual(original);
   });
 

@@ -24,10 +24,14 @@ Options:
 
 function printCounts(counts: TableCount[], dryRun: boolean): void {
   const header = ["table", "in file", "already there", dryRun ? "would copy" : "copied"];
-  const rows = counts.map((c) => [c.table, c.inFile, c.alreadyPresent, dryRun ? c.inFile - c.alreadyPresent : c.copied].map(String));
+  const rows = counts.map((c) =>
+    [c.table, c.inFile, c.alreadyPresent, dryRun ? c.inFile - c.alreadyPresent : c.copied].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const row of [header, ...rows]) {
-    console.log("  " + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  "));
+    console.log(
+      "  " + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  "),
+    );
   }
 }
 
@@ -82,7 +86,9 @@ export const command: CliCommand = {
       const counts = await copyIntoPostgres(pool, file, url);
       printCounts(counts, false);
       const total = counts.reduce((sum, c) => sum + c.inFile, 0);
-      console.log(`Verified: all ${total} records of the file are in PostgreSQL (${counts.reduce((s, c) => s + c.copied, 0)} copied now).`);
+      console.log(
+        `Verified: all ${total} records of the file are in PostgreSQL (${counts.reduce((s, c) => s + c.copied, 0)} copied now).`,
+      );
       return 0;
     } finally {
       await pool.end();

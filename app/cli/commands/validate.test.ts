@@ -51,7 +51,11 @@ describe("webside export-xstate", () => {
   it("prints the plain machine config as JSON", async () => {
     const lines = captureLog();
     expect(await exportXstate.run([fixture("valid-consultation")])).toBe(0);
-    const config = JSON.parse(lines.join("\n")) as { id: string; initial: string; states: Record<string, { type?: string }> };
+    const config = JSON.parse(lines.join("\n")) as {
+      id: string;
+      initial: string;
+      states: Record<string, { type?: string }>;
+    };
     expect(config).toMatchObject({ id: "fixture-consultation", initial: "hello" });
     expect(config.states["close-good"]?.type).toBe("final");
   });

@@ -26,7 +26,10 @@ export function formatProblem(file: string, problem: ScenarioProblem): string {
   return `${file}: ${problem.severity}${where}: ${problem.message}`;
 }
 
-export async function validateFiles(files: string[], print: (line: string) => void): Promise<{ errors: number; warnings: number }> {
+export async function validateFiles(
+  files: string[],
+  print: (line: string) => void,
+): Promise<{ errors: number; warnings: number }> {
   let errors = 0;
   let warnings = 0;
   for (const file of files) {

@@ -13,7 +13,11 @@ export function AdminNav({ current }: { current: string }) {
       <ul className="ws-subnav__list">
         {LINKS.map((link) => (
           <li key={link.to}>
-            <a href={link.to} className={`ws-subnav__link${link.to === current ? " ws-subnav__link--current" : ""}`} aria-current={link.to === current ? "page" : undefined}>
+            <a
+              href={link.to}
+              className={`ws-subnav__link${link.to === current ? " ws-subnav__link--current" : ""}`}
+              aria-current={link.to === current ? "page" : undefined}
+            >
               {link.label}
             </a>
           </li>

@@ -11,7 +11,21 @@ export interface FigureRow {
   note?: string;
 }
 
-export function FigureBars({ caption, rows, max, unit, valueHeading, testId }: { caption: string; rows: FigureRow[]; max: number; unit: string; valueHeading: string; testId: string }) {
+export function FigureBars({
+  caption,
+  rows,
+  max,
+  unit,
+  valueHeading,
+  testId,
+}: {
+  caption: string;
+  rows: FigureRow[];
+  max: number;
+  unit: string;
+  valueHeading: string;
+  testId: string;
+}) {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   const drawn = rows.filter((r): r is FigureRow & { value: number } => r.value !== null);
@@ -21,7 +35,12 @@ export function FigureBars({ caption, rows, max, unit, valueHeading, testId }: {
       {mounted && drawn.length > 0 ? (
         <div aria-hidden="true" data-testid={testId} className="ws-figure__chart">
           <ResponsiveContainer width="100%" height={Math.max(120, drawn.length * 48 + 40)}>
-            <BarChart data={drawn} layout="vertical" margin={{ top: 8, right: 56, bottom: 8, left: 8 }} accessibilityLayer={false}>
+            <BarChart
+              data={drawn}
+              layout="vertical"
+              margin={{ top: 8, right: 56, bottom: 8, left: 8 }}
+              accessibilityLayer={false}
+            >
               <CartesianGrid horizontal={false} stroke="#d8dde0" />
               <XAxis type="number" domain={[0, max]} unit={unit} stroke="#4c6272" allowDecimals={unit !== "%"} />
               <YAxis type="category" dataKey="label" width={180} stroke="#212b32" />
@@ -36,14 +55,20 @@ export function FigureBars({ caption, rows, max, unit, valueHeading, testId }: {
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">Name</th>
-            <th scope="col" className="nhsuk-table__header">{valueHeading}</th>
+            <th scope="col" className="nhsuk-table__header">
+              Name
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              {valueHeading}
+            </th>
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
           {rows.length === 0 ? (
             <tr className="nhsuk-table__row">
-              <td className="nhsuk-table__cell" colSpan={2}>Nothing to show for these filters yet.</td>
+              <td className="nhsuk-table__cell" colSpan={2}>
+                Nothing to show for these filters yet.
+              </td>
             </tr>
           ) : (
             rows.map((r) => (

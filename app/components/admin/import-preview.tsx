@@ -8,13 +8,19 @@ export function ImportPreview({ report, csv }: { report: StaffCsvReport; csv: st
   const bad = report.rows.filter((r) => r.problems.length > 0);
   return (
     <section className="ws-card" aria-labelledby="preview-heading">
-      <h2 id="preview-heading" className="nhsuk-heading-m">Preview: {report.rows.length} {report.rows.length === 1 ? "person" : "people"}</h2>
+      <h2 id="preview-heading" className="nhsuk-heading-m">
+        Preview: {report.rows.length} {report.rows.length === 1 ? "person" : "people"}
+      </h2>
       {report.fileProblems.map((p) => (
-        <p className="nhsuk-error-message" key={p}>{p}</p>
+        <p className="nhsuk-error-message" key={p}>
+          {p}
+        </p>
       ))}
       {report.rows.length > 0 ? (
         <p data-testid="import-summary">
-          {bad.length === 0 ? `All ${report.rows.length} rows are ready to import.` : `${bad.length} of ${report.rows.length} rows have problems. Fix them in your spreadsheet and upload it again; nothing has been imported.`}
+          {bad.length === 0
+            ? `All ${report.rows.length} rows are ready to import.`
+            : `${bad.length} of ${report.rows.length} rows have problems. Fix them in your spreadsheet and upload it again; nothing has been imported.`}
           {report.newTeams.length > 0 ? ` New teams to create: ${report.newTeams.join(", ")}.` : ""}
         </p>
       ) : null}
@@ -22,7 +28,9 @@ export function ImportPreview({ report, csv }: { report: StaffCsvReport; csv: st
         <Form method="post">
           <input type="hidden" name="intent" value="confirm" />
           <input type="hidden" name="csv" value={csv} />
-          <button type="submit" className="nhsuk-button">Import {report.rows.length} {report.rows.length === 1 ? "person" : "people"}</button>
+          <button type="submit" className="nhsuk-button">
+            Import {report.rows.length} {report.rows.length === 1 ? "person" : "people"}
+          </button>
         </Form>
       ) : null}
       {report.rows.length > 0 ? (
@@ -38,7 +46,15 @@ export function ImportPreview({ report, csv }: { report: StaffCsvReport; csv: st
                 <td className="nhsuk-table__cell">{r.team}</td>
                 <td className="nhsuk-table__cell">{r.roles.join(", ")}</td>
                 <td className="nhsuk-table__cell">
-                  {r.problems.length === 0 ? <span className="ws-tag ws-tag--green">OK</span> : r.problems.map((p) => <p className="nhsuk-error-message ws-problem" key={p}>{p}</p>)}
+                  {r.problems.length === 0 ? (
+                    <span className="ws-tag ws-tag--green">OK</span>
+                  ) : (
+                    r.problems.map((p) => (
+                      <p className="nhsuk-error-message ws-problem" key={p}>
+                        {p}
+                      </p>
+                    ))
+                  )}
                 </td>
               </tr>
             ))}
@@ -49,14 +65,25 @@ export function ImportPreview({ report, csv }: { report: StaffCsvReport; csv: st
   );
 }
 
-export function ImportResult({ people, teamsCreated }: { people: Array<{ name: string; email: string; link: string }>; teamsCreated: string[] }) {
+export function ImportResult({
+  people,
+  teamsCreated,
+}: {
+  people: Array<{ name: string; email: string; link: string }>;
+  teamsCreated: string[];
+}) {
   return (
     <section className="ws-card" aria-labelledby="result-heading">
       <div className="ws-notice" role="status">
-        <h2 id="result-heading" className="nhsuk-heading-m">Imported {people.length} {people.length === 1 ? "person" : "people"}</h2>
+        <h2 id="result-heading" className="nhsuk-heading-m">
+          Imported {people.length} {people.length === 1 ? "person" : "people"}
+        </h2>
         {teamsCreated.length > 0 ? <p>New teams: {teamsCreated.join(", ")}.</p> : null}
       </div>
-      <p>Send each person their own set-password link. Each works once and lasts 14 days; you can make a new one from their staff page.</p>
+      <p>
+        Send each person their own set-password link. Each works once and lasts 14 days; you can make a new one from
+        their staff page.
+      </p>
       <table className="nhsuk-table ws-table--compact" data-testid="import-links">
         <caption className="nhsuk-u-visually-hidden">Invitation links for the imported people</caption>
         <TableHead headings={["Name", "Email", "Set-password link"]} />
@@ -65,12 +92,16 @@ export function ImportResult({ people, teamsCreated }: { people: Array<{ name: s
             <tr className="nhsuk-table__row" key={p.email}>
               <td className="nhsuk-table__cell">{p.name}</td>
               <td className="nhsuk-table__cell ws-break">{p.email}</td>
-              <td className="nhsuk-table__cell ws-break"><code data-email={p.email}>{p.link}</code></td>
+              <td className="nhsuk-table__cell ws-break">
+                <code data-email={p.email}>{p.link}</code>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p><a href="/admin/staff">Back to staff</a></p>
+      <p>
+        <a href="/admin/staff">Back to staff</a>
+      </p>
     </section>
   );
 }

@@ -32,14 +32,34 @@ export function StaffFields({
   return (
     <>
       <div className={group("name")}>
-        <label className="nhsuk-label" htmlFor={`${prefix}-name`}>Full name</label>
+        <label className="nhsuk-label" htmlFor={`${prefix}-name`}>
+          Full name
+        </label>
         <ErrorText id={`${prefix}-name`} messages={errors.name} />
-        <input className="nhsuk-input" id={`${prefix}-name`} name="name" autoComplete="off" defaultValue={defaults?.name} aria-describedby={errors.name ? `${prefix}-name-error` : undefined} />
+        <input
+          className="nhsuk-input"
+          id={`${prefix}-name`}
+          name="name"
+          autoComplete="off"
+          defaultValue={defaults?.name}
+          aria-describedby={errors.name ? `${prefix}-name-error` : undefined}
+        />
       </div>
       <div className={group("email")}>
-        <label className="nhsuk-label" htmlFor={`${prefix}-email`}>Email address</label>
+        <label className="nhsuk-label" htmlFor={`${prefix}-email`}>
+          Email address
+        </label>
         <ErrorText id={`${prefix}-email`} messages={errors.email} />
-        <input className="nhsuk-input" id={`${prefix}-email`} name="email" type="email" autoComplete="off" spellCheck={false} defaultValue={defaults?.email} aria-describedby={errors.email ? `${prefix}-email-error` : undefined} />
+        <input
+          className="nhsuk-input"
+          id={`${prefix}-email`}
+          name="email"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={defaults?.email}
+          aria-describedby={errors.email ? `${prefix}-email-error` : undefined}
+        />
       </div>
       <div className={group("roles")}>
         <fieldset className="nhsuk-fieldset" aria-describedby={errors.roles ? `${prefix}-roles-error` : undefined}>
@@ -48,8 +68,14 @@ export function StaffFields({
           <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
             {ROLE_OPTIONS.map((role) => (
               <div className="nhsuk-checkboxes__item" key={role.value}>
-                <input className="nhsuk-checkboxes__input" id={`${prefix}-role-${role.value}`} name="roles" type="checkbox" value={role.value}
-                  defaultChecked={defaults ? defaults.roles.includes(role.value) : role.value === "clinician"} />
+                <input
+                  className="nhsuk-checkboxes__input"
+                  id={`${prefix}-role-${role.value}`}
+                  name="roles"
+                  type="checkbox"
+                  value={role.value}
+                  defaultChecked={defaults ? defaults.roles.includes(role.value) : role.value === "clinician"}
+                />
                 <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${prefix}-role-${role.value}`}>
                   {role.label} <span className="ws-muted">({role.hint})</span>
                 </label>
@@ -65,8 +91,17 @@ export function StaffFields({
             <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
               {teams.map((team) => (
                 <div className="nhsuk-checkboxes__item" key={team.id}>
-                  <input className="nhsuk-checkboxes__input" id={`${prefix}-team-${team.id}`} name="teamIds" type="checkbox" value={team.id} defaultChecked={defaults?.teamIds.includes(team.id)} />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${prefix}-team-${team.id}`}>{team.name}</label>
+                  <input
+                    className="nhsuk-checkboxes__input"
+                    id={`${prefix}-team-${team.id}`}
+                    name="teamIds"
+                    type="checkbox"
+                    value={team.id}
+                    defaultChecked={defaults?.teamIds.includes(team.id)}
+                  />
+                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${prefix}-team-${team.id}`}>
+                    {team.name}
+                  </label>
                 </div>
               ))}
             </div>
@@ -83,8 +118,17 @@ export function InvitationLink({ link, name }: { link: string; name: string }) {
       <p>
         <strong>Set-password link for {name}.</strong> Copy it and send it to them (it works once and lasts 14 days):
       </p>
-      <label className="nhsuk-label" htmlFor="invitation-link">Invitation link</label>
-      <input className="nhsuk-input ws-copy-field" id="invitation-link" readOnly value={link} data-testid="invitation-link" onFocus={(e) => e.currentTarget.select()} />
+      <label className="nhsuk-label" htmlFor="invitation-link">
+        Invitation link
+      </label>
+      <input
+        className="nhsuk-input ws-copy-field"
+        id="invitation-link"
+        readOnly
+        value={link}
+        data-testid="invitation-link"
+        onFocus={(e) => e.currentTarget.select()}
+      />
     </div>
   );
 }

@@ -17,7 +17,8 @@ export function DiagnosticsLine({ figures }: { figures: AnalysisFigures }) {
       data-load-ms={figures.loadMs?.toFixed(0) ?? ""}
       data-refused={figures.refused}
     >
-      Analysis on this device: {figures.fps.toFixed(0)} frames per second, {ms(figures.frameMedianMs)} per frame (slowest 5%: {ms(figures.frameP95Ms)}).
+      Analysis on this device: {figures.fps.toFixed(0)} frames per second, {ms(figures.frameMedianMs)} per frame
+      (slowest 5%: {ms(figures.frameP95Ms)}).
     </p>
   );
 }

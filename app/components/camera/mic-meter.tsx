@@ -14,7 +14,15 @@ export function MicMeter({ level, speaking, id = "mic-level" }: { level: number;
       <span className="ws-mic__label" id={`${id}-label`}>
         Microphone {speaking ? "(hearing you)" : ""}
       </span>
-      <div className="ws-mic__track" role="meter" aria-labelledby={`${id}-label`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} data-testid="mic-level">
+      <div
+        className="ws-mic__track"
+        role="meter"
+        aria-labelledby={`${id}-label`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        data-testid="mic-level"
+      >
         <span className={`ws-mic__bar${speaking ? " ws-mic__bar--speaking" : ""}`} style={{ width: `${percent}%` }} />
         <span className="ws-mic__threshold" style={{ left: `${threshold}%` }} aria-hidden="true" />
       </div>

@@ -9,7 +9,12 @@ export function ReadinessList({ readiness }: { readiness: Readiness }) {
     <div className="ws-readiness">
       <ul className="ws-readiness__lines" aria-label="Camera and microphone check">
         {readiness.lines.map((line) => (
-          <li key={line.item} className={`ws-readiness__line ws-readiness__line--${line.status}`} data-item={line.item} data-status={line.status}>
+          <li
+            key={line.item}
+            className={`ws-readiness__line ws-readiness__line--${line.status}`}
+            data-item={line.item}
+            data-status={line.status}
+          >
             <span className="ws-readiness__icon" aria-hidden="true">
               {STATUS_ICON[line.status]}
             </span>
@@ -22,7 +27,12 @@ export function ReadinessList({ readiness }: { readiness: Readiness }) {
         ))}
       </ul>
       {/* Polite: the verdict changes as the person moves; screen readers hear it once it settles. */}
-      <p className={`ws-readiness__summary${readiness.ready ? " ws-readiness__summary--ready" : ""}`} role="status" aria-live="polite" data-testid="readiness-summary">
+      <p
+        className={`ws-readiness__summary${readiness.ready ? " ws-readiness__summary--ready" : ""}`}
+        role="status"
+        aria-live="polite"
+        data-testid="readiness-summary"
+      >
         {readiness.summary}
       </p>
     </div>

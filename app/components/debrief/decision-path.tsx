@@ -24,7 +24,10 @@ export function DecisionPath({ decisions }: { decisions: Decision[] }) {
           {d.effects.length ? (
             <ul className="ws-effects" aria-label="Effect on competencies">
               {d.effects.map((e) => (
-                <li key={e.competency} className={`ws-tag ${e.value > 0 ? "ws-tag--green" : e.value < 0 ? "ws-tag--red" : "ws-tag--grey"}`}>
+                <li
+                  key={e.competency}
+                  className={`ws-tag ${e.value > 0 ? "ws-tag--green" : e.value < 0 ? "ws-tag--red" : "ws-tag--grey"}`}
+                >
                   {e.label} {e.value > 0 ? `+${e.value}` : e.value}
                 </li>
               ))}

@@ -3,7 +3,8 @@ import { presenceSummarySchema, presenceTips, type PresenceShares } from "~/core
 import { nodeLabel, PresenceTimeline } from "./presence-timeline";
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
-const seconds = (ms: number) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${Math.round(ms / 1000)} s`);
+const seconds = (ms: number) =>
+  ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${Math.round(ms / 1000)} s`;
 /** A share, or "–" when that metric had no reading (e.g. no speech yet for eye contact while speaking). */
 const shareOf = (group: { ms: number }, share: number) => (group.ms > 0 ? pct(share) : "–");
 
@@ -18,11 +19,20 @@ function Section({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function PresenceDebrief({ presence, nodeTitles = {} }: { presence: unknown; nodeTitles?: Record<string, string | null | undefined> }) {
+export function PresenceDebrief({
+  presence,
+  nodeTitles = {},
+}: {
+  presence: unknown;
+  nodeTitles?: Record<string, string | null | undefined>;
+}) {
   if (!presence) {
     return (
       <Section>
-        <p className="ws-muted">Camera feedback was off for this attempt, so there is no presence timeline. Turn it on in the practice room next time.</p>
+        <p className="ws-muted">
+          Camera feedback was off for this attempt, so there is no presence timeline. Turn it on in the practice room
+          next time.
+        </p>
       </Section>
     );
   }
@@ -44,7 +54,8 @@ export function PresenceDebrief({ presence, nodeTitles = {} }: { presence: unkno
   return (
     <Section>
       <p>
-        Camera feedback was on for {seconds(summary.durationMs)}. These are shares of that time; no picture or sound was kept.
+        Camera feedback was on for {seconds(summary.durationMs)}. These are shares of that time; no picture or sound was
+        kept.
       </p>
       <ul className="ws-presence-figures" aria-label="Share of time">
         <li>
@@ -54,10 +65,12 @@ export function PresenceDebrief({ presence, nodeTitles = {} }: { presence: unkno
           <strong>{shareOf(overall.lighting, overall.lighting.ok)}</strong> well lit
         </li>
         <li>
-          <strong>{shareOf(overall.eyeContactSpeaking, overall.eyeContactSpeaking.looking)}</strong> looking at the camera while speaking
+          <strong>{shareOf(overall.eyeContactSpeaking, overall.eyeContactSpeaking.looking)}</strong> looking at the
+          camera while speaking
         </li>
         <li>
-          <strong>{shareOf(overall.eyeContactListening, overall.eyeContactListening.looking)}</strong> looking at the camera while listening
+          <strong>{shareOf(overall.eyeContactListening, overall.eyeContactListening.looking)}</strong> looking at the
+          camera while listening
         </li>
       </ul>
       <h3 className="nhsuk-heading-s">Over the consultation</h3>
@@ -66,12 +79,17 @@ export function PresenceDebrief({ presence, nodeTitles = {} }: { presence: unkno
       <ul className="ws-presence-tips">
         {tips.map((tip) => (
           <li key={tip.key} data-kind={tip.kind}>
-            <span className={`ws-tag ${tip.kind === "went-well" ? "ws-tag--green" : "ws-tag--grey"}`}>{tip.kind === "went-well" ? "Keep doing" : "Work on"}</span> {tip.text}
+            <span className={`ws-tag ${tip.kind === "went-well" ? "ws-tag--green" : "ws-tag--grey"}`}>
+              {tip.kind === "went-well" ? "Keep doing" : "Work on"}
+            </span>{" "}
+            {tip.text}
           </li>
         ))}
       </ul>
       <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">Share of time by part of the consultation</caption>
+        <caption className="nhsuk-table__caption nhsuk-table__caption--s">
+          Share of time by part of the consultation
+        </caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
             {["Part", "Time", "Well framed", "Well lit", "At the lens, speaking", "At the lens, listening"].map((h) => (
@@ -90,8 +108,12 @@ export function PresenceDebrief({ presence, nodeTitles = {} }: { presence: unkno
               <td className="nhsuk-table__cell">{seconds(shares.ms)}</td>
               <td className="nhsuk-table__cell">{shareOf(shares.framing, shares.framing.ok)}</td>
               <td className="nhsuk-table__cell">{shareOf(shares.lighting, shares.lighting.ok)}</td>
-              <td className="nhsuk-table__cell">{shareOf(shares.eyeContactSpeaking, shares.eyeContactSpeaking.looking)}</td>
-              <td className="nhsuk-table__cell">{shareOf(shares.eyeContactListening, shares.eyeContactListening.looking)}</td>
+              <td className="nhsuk-table__cell">
+                {shareOf(shares.eyeContactSpeaking, shares.eyeContactSpeaking.looking)}
+              </td>
+              <td className="nhsuk-table__cell">
+                {shareOf(shares.eyeContactListening, shares.eyeContactListening.looking)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -26,7 +26,10 @@ export function nodeLabel(id: string, titles: Record<string, string | null | und
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function nodeSegments(timeline: Timeline, titles: Record<string, string | null | undefined> = {}): NodeSegment[] {
+export function nodeSegments(
+  timeline: Timeline,
+  titles: Record<string, string | null | undefined> = {},
+): NodeSegment[] {
   const step = timeline.stepMs / 1000;
   const out: NodeSegment[] = [];
   timeline.node.forEach((index, i) => {
@@ -50,9 +53,22 @@ export function timelinePoints(timeline: Timeline) {
   }));
 }
 
-const TICK_LABELS: Record<number, string> = { 5: "Framing: good", 4: "needs work", 3: "Eye contact: at lens", 2: "away", 1: "Lighting: good", 0: "needs work" };
+const TICK_LABELS: Record<number, string> = {
+  5: "Framing: good",
+  4: "needs work",
+  3: "Eye contact: at lens",
+  2: "away",
+  1: "Lighting: good",
+  0: "needs work",
+};
 
-export function PresenceTimeline({ timeline, titles }: { timeline: Timeline; titles?: Record<string, string | null | undefined> }) {
+export function PresenceTimeline({
+  timeline,
+  titles,
+}: {
+  timeline: Timeline;
+  titles?: Record<string, string | null | undefined>;
+}) {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   if (!mounted || timeline.node.length === 0) return null;
@@ -74,14 +90,41 @@ export function PresenceTimeline({ timeline, titles }: { timeline: Timeline; tit
               fill={i % 2 === 0 ? "#e8edee" : "#ffffff"}
               fillOpacity={1}
               // Only bands wide enough to hold a label get one; the table below names every part.
-              label={(seg.toS - seg.fromS) / end >= 0.1 ? { value: seg.title.length > 18 ? `${seg.title.slice(0, 17)}…` : seg.title, position: "insideTop", fill: "#4c6272", fontSize: 11 } : undefined}
+              label={
+                (seg.toS - seg.fromS) / end >= 0.1
+                  ? {
+                      value: seg.title.length > 18 ? `${seg.title.slice(0, 17)}…` : seg.title,
+                      position: "insideTop",
+                      fill: "#4c6272",
+                      fontSize: 11,
+                    }
+                  : undefined
+              }
             />
           ))}
           <CartesianGrid vertical={false} stroke="#d8dde0" />
           <XAxis type="number" dataKey="s" domain={[0, end]} unit=" s" stroke="#4c6272" allowDecimals={false} />
-          <YAxis type="number" domain={[-0.5, 5.5]} ticks={[0, 1, 2, 3, 4, 5]} tickFormatter={(v: number) => TICK_LABELS[v] ?? ""} width={140} stroke="#212b32" fontSize={12} />
+          <YAxis
+            type="number"
+            domain={[-0.5, 5.5]}
+            ticks={[0, 1, 2, 3, 4, 5]}
+            tickFormatter={(v: number) => TICK_LABELS[v] ?? ""}
+            width={140}
+            stroke="#212b32"
+            fontSize={12}
+          />
           {ROWS.map((row) => (
-            <Line key={row.key} type="stepAfter" dataKey={row.key} name={row.label} stroke={row.colour} strokeWidth={3} dot={false} isAnimationActive={false} connectNulls={false} />
+            <Line
+              key={row.key}
+              type="stepAfter"
+              dataKey={row.key}
+              name={row.label}
+              stroke={row.colour}
+              strokeWidth={3}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

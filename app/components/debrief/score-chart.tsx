@@ -1,6 +1,16 @@
 // Competency scores against the pass mark: a bar chart once the page is live, and always an accessible table.
 import { useEffect, useState } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ReferenceLine,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export interface ScoreRow {
   competency: string;
@@ -17,7 +27,12 @@ export function ScoreChart({ rows, passMark }: { rows: ScoreRow[]; passMark: num
       {mounted && scored.length > 0 ? (
         <div className="ws-scorebars" aria-hidden="true" data-testid="score-chart">
           <ResponsiveContainer width="100%" height={Math.max(200, scored.length * 56)}>
-            <BarChart accessibilityLayer={false} data={scored} layout="vertical" margin={{ top: 24, right: 48, bottom: 8, left: 8 }}>
+            <BarChart
+              accessibilityLayer={false}
+              data={scored}
+              layout="vertical"
+              margin={{ top: 24, right: 48, bottom: 8, left: 8 }}
+            >
               <CartesianGrid horizontal={false} stroke="#d8dde0" />
               <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" stroke="#4c6272" />
               <YAxis type="category" dataKey="label" width={150} stroke="#212b32" />
@@ -38,7 +53,9 @@ export function ScoreChart({ rows, passMark }: { rows: ScoreRow[]; passMark: num
         </div>
       ) : null}
       <table className="nhsuk-table ws-score-table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">Scores by competency (pass mark {passMark}%)</caption>
+        <caption className="nhsuk-table__caption nhsuk-table__caption--s">
+          Scores by competency (pass mark {passMark}%)
+        </caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
             <th scope="col" className="nhsuk-table__header">
@@ -53,7 +70,9 @@ export function ScoreChart({ rows, passMark }: { rows: ScoreRow[]; passMark: num
           {rows.map((row) => (
             <tr className="nhsuk-table__row" key={row.competency}>
               <td className="nhsuk-table__cell">{row.label}</td>
-              <td className="nhsuk-table__cell">{row.score === null ? "Not assessed on this path" : `${row.score}%`}</td>
+              <td className="nhsuk-table__cell">
+                {row.score === null ? "Not assessed on this path" : `${row.score}%`}
+              </td>
             </tr>
           ))}
         </tbody>

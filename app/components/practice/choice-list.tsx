@@ -57,7 +57,9 @@ export function ChoiceList({
                 {index + 1}
               </span>
               <span className="ws-choice__text">{choice.text}</span>
-              {previouslyChosen.includes(choice.id) ? <span className="ws-tag ws-tag--grey ws-choice__before">You chose this last time</span> : null}
+              {previouslyChosen.includes(choice.id) ? (
+                <span className="ws-tag ws-tag--grey ws-choice__before">You chose this last time</span>
+              ) : null}
             </button>
           </li>
         ))}

@@ -12,7 +12,15 @@ const EVENT_ICON: Record<string, string> = {
   note: "ℹ",
 };
 
-export function Dialogue({ turns, cast, showFeedback }: { turns: TurnView[]; cast: CastView[]; showFeedback: boolean }) {
+export function Dialogue({
+  turns,
+  cast,
+  showFeedback,
+}: {
+  turns: TurnView[];
+  cast: CastView[];
+  showFeedback: boolean;
+}) {
   const box = useRef<HTMLElement>(null);
   const names = new Map(cast.map((c) => [c.id, c]));
   useEffect(() => {
@@ -39,7 +47,11 @@ export function Dialogue({ turns, cast, showFeedback }: { turns: TurnView[]; cas
                 </p>
               ) : (
                 <div key={`l${i}`} className="ws-line">
-                  <span className="ws-avatar ws-avatar--small" style={{ backgroundColor: who.colour }} aria-hidden="true">
+                  <span
+                    className="ws-avatar ws-avatar--small"
+                    style={{ backgroundColor: who.colour }}
+                    aria-hidden="true"
+                  >
                     {who.initials}
                   </span>
                   <p>

@@ -25,13 +25,20 @@ export function PracticeRoom({ view, camera, notice }: { view: PracticeView; cam
         <div>
           <p className="ws-muted ws-room__kicker">
             {view.scenario.setting === "group" ? "Group video session" : "Video consultation"} ·{" "}
-            {view.attempt.mode === "assessment" ? "Assessment mode: feedback comes in the debrief" : "Learning mode: feedback after each choice"}
+            {view.attempt.mode === "assessment"
+              ? "Assessment mode: feedback comes in the debrief"
+              : "Learning mode: feedback after each choice"}
           </p>
           <h1 className="nhsuk-heading-l ws-room__title">{view.scenario.title}</h1>
         </div>
         <div className="ws-room__tools">
           {readAloud.supported ? (
-            <button type="button" className="nhsuk-button nhsuk-button--secondary ws-button--small" aria-pressed={readAloud.enabled} onClick={readAloud.toggle}>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary ws-button--small"
+              aria-pressed={readAloud.enabled}
+              onClick={readAloud.toggle}
+            >
               {readAloud.enabled ? "Stop reading aloud" : "Read patient lines aloud"}
             </button>
           ) : null}
@@ -43,7 +50,14 @@ export function PracticeRoom({ view, camera, notice }: { view: PracticeView; cam
           </Form>
         </div>
       </div>
-      <div className="ws-progress" role="progressbar" aria-label="Progress through the consultation" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+      <div
+        className="ws-progress"
+        role="progressbar"
+        aria-label="Progress through the consultation"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+      >
         <span className="ws-progress__bar" style={{ width: `${percent}%` }} />
       </div>
       {notice}

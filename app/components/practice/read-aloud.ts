@@ -50,8 +50,11 @@ export function useReadAloud(castIds: string[]) {
     },
     [supported, enabled, castIds],
   );
-  useEffect(() => () => {
-    if (supported) window.speechSynthesis.cancel();
-  }, [supported]);
+  useEffect(
+    () => () => {
+      if (supported) window.speechSynthesis.cancel();
+    },
+    [supported],
+  );
   return { supported, enabled, toggle, speak };
 }

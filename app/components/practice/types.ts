@@ -18,7 +18,12 @@ export interface TurnView {
 }
 
 export interface PracticeView {
-  attempt: { id: string; status: "in-progress" | "completed" | "abandoned"; mode: "learning" | "assessment"; step: number };
+  attempt: {
+    id: string;
+    status: "in-progress" | "completed" | "abandoned";
+    mode: "learning" | "assessment";
+    step: number;
+  };
   scenario: { id: string; title: string; version: number; setting: "one-to-one" | "group" };
   cast: CastView[];
   history: TurnView[];

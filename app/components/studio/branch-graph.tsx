@@ -1,7 +1,17 @@
 // The branch graph beside the editor (and on analytics): nodes coloured and labelled by kind, edges labelled with
 // choice text, laid out by dagre. Each node is a button, so the graph works from the keyboard too.
 import dagre from "@dagrejs/dagre";
-import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  Handle,
+  MarkerType,
+  Position,
+  ReactFlow,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from "@xyflow/react";
 import { useEffect, useMemo, useState } from "react";
 import type { GraphEdge, GraphNode } from "~/core/studio/graph-model";
 
@@ -15,12 +25,24 @@ function Box({ data }: NodeProps<Node<BoxData>>) {
   return (
     <div className={`ws-graph-node ws-graph-node--${data.kind}${data.selected ? " ws-graph-node--selected" : ""}`}>
       <Handle type="target" position={Position.Top} />
-      <button type="button" className="ws-graph-node__open nodrag" onClick={() => data.onOpen?.(data.id)} aria-pressed={data.selected} aria-label={`${data.label}${data.kindLabel ? ` (${data.kindLabel})` : ""}: open node ${data.id}`}>
+      <button
+        type="button"
+        className="ws-graph-node__open nodrag"
+        onClick={() => data.onOpen?.(data.id)}
+        aria-pressed={data.selected}
+        aria-label={`${data.label}${data.kindLabel ? ` (${data.kindLabel})` : ""}: open node ${data.id}`}
+      >
         <span className="ws-graph-node__title">{data.label}</span>
         {data.kindLabel ? <span className="ws-graph-node__kind">{data.kindLabel}</span> : null}
       </button>
       {canBranch ? (
-        <button type="button" className="ws-graph-node__add nodrag" onClick={() => data.onAddChoice?.(data.id)} aria-label={`Add a choice to ${data.id}`} title="Add a choice">
+        <button
+          type="button"
+          className="ws-graph-node__add nodrag"
+          onClick={() => data.onAddChoice?.(data.id)}
+          aria-label={`Add a choice to ${data.id}`}
+          title="Add a choice"
+        >
           +
         </button>
       ) : null}
@@ -38,7 +60,9 @@ function layout(nodes: GraphNode[], edges: GraphEdge[]): Map<string, { x: number
   for (const n of nodes) g.setNode(n.id, { width: WIDTH, height: HEIGHT });
   for (const e of edges) if (e.source !== e.target) g.setEdge(e.source, e.target);
   dagre.layout(g);
-  return new Map(nodes.map((n) => [n.id, { x: (g.node(n.id)?.x ?? 0) - WIDTH / 2, y: (g.node(n.id)?.y ?? 0) - HEIGHT / 2 }]));
+  return new Map(
+    nodes.map((n) => [n.id, { x: (g.node(n.id)?.x ?? 0) - WIDTH / 2, y: (g.node(n.id)?.y ?? 0) - HEIGHT / 2 }]),
+  );
 }
 
 export interface BranchGraphProps {
@@ -52,7 +76,15 @@ export interface BranchGraphProps {
   label: string;
 }
 
-export function BranchGraph({ nodes, edges, selected = null, onOpen, onAddChoice, weighted = false, label }: BranchGraphProps) {
+export function BranchGraph({
+  nodes,
+  edges,
+  selected = null,
+  onOpen,
+  onAddChoice,
+  weighted = false,
+  label,
+}: BranchGraphProps) {
   const positions = useMemo(() => layout(nodes, edges), [nodes, edges]);
   // Drawn after hydration: fitting the view needs the real size of the box, which the server cannot know.
   const [mounted, setMounted] = useState(false);
@@ -75,7 +107,13 @@ export function BranchGraph({ nodes, edges, selected = null, onOpen, onAddChoice
     target: e.target,
     label: weighted ? `${e.label} · ${e.count ?? 0}` : e.label,
     // Sized in pixels, so a thick analytics edge keeps a normal arrowhead.
-    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: weighted ? "#005eb8" : "#4c6272", markerUnits: "userSpaceOnUse" },
+    markerEnd: {
+      type: MarkerType.ArrowClosed,
+      width: 18,
+      height: 18,
+      color: weighted ? "#005eb8" : "#4c6272",
+      markerUnits: "userSpaceOnUse",
+    },
     style: weighted ? { strokeWidth: 1 + 9 * ((e.count ?? 0) / most), stroke: "#005eb8" } : { strokeWidth: 1.5 },
     labelStyle: { fontSize: 11 },
     focusable: false,
@@ -83,10 +121,24 @@ export function BranchGraph({ nodes, edges, selected = null, onOpen, onAddChoice
   return (
     <div className="ws-graph" role="group" aria-label={label}>
       {/* Re-mounted when nodes come or go, so the view fits the whole graph again. */}
-      {mounted ? <ReactFlow key={nodes.length} nodes={flowNodes} edges={flowEdges} nodeTypes={nodeTypes} fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.2} nodesConnectable={false} proOptions={{ hideAttribution: true }}>
-        <Background />
-        <Controls showInteractive={false} />
-      </ReactFlow> : <p className="ws-muted ws-graph__loading">Drawing the graph…</p>}
+      {mounted ? (
+        <ReactFlow
+          key={nodes.length}
+          nodes={flowNodes}
+          edges={flowEdges}
+          nodeTypes={nodeTypes}
+          fitView
+          fitViewOptions={{ maxZoom: 1 }}
+          minZoom={0.2}
+          nodesConnectable={false}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      ) : (
+        <p className="ws-muted ws-graph__loading">Drawing the graph…</p>
+      )}
     </div>
   );
 }

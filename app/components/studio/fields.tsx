@@ -29,13 +29,23 @@ function Group({ id, label, hint, error, children }: FieldProps & { children: Re
   );
 }
 
-const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
-export function TextField(props: FieldProps & { value: string; onChange: (value: string) => void; type?: "text" | "number"; width?: string }) {
+export function TextField(
+  props: FieldProps & { value: string; onChange: (value: string) => void; type?: "text" | "number"; width?: string },
+) {
   const { id, hint, error, value, onChange, type = "text", width } = props;
   return (
     <Group {...props}>
-      <input className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ""}${error ? " nhsuk-input--error" : ""}`} id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy(id, hint, error)} />
+      <input
+        className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ""}${error ? " nhsuk-input--error" : ""}`}
+        id={id}
+        type={type}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={describedBy(id, hint, error)}
+      />
     </Group>
   );
 }
@@ -44,16 +54,31 @@ export function TextArea(props: FieldProps & { value: string; onChange: (value: 
   const { id, hint, error, value, onChange, rows = 2 } = props;
   return (
     <Group {...props}>
-      <textarea className={`nhsuk-textarea${error ? " nhsuk-textarea--error" : ""}`} id={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy(id, hint, error)} />
+      <textarea
+        className={`nhsuk-textarea${error ? " nhsuk-textarea--error" : ""}`}
+        id={id}
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={describedBy(id, hint, error)}
+      />
     </Group>
   );
 }
 
-export function SelectField(props: FieldProps & { value: string; onChange: (value: string) => void; options: Array<[string, string]> }) {
+export function SelectField(
+  props: FieldProps & { value: string; onChange: (value: string) => void; options: Array<[string, string]> },
+) {
   const { id, hint, error, value, onChange, options } = props;
   return (
     <Group {...props}>
-      <select className="nhsuk-select" id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy(id, hint, error)}>
+      <select
+        className="nhsuk-select"
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={describedBy(id, hint, error)}
+      >
         {options.map(([v, text]) => (
           <option key={v} value={v}>
             {text}
@@ -93,9 +118,24 @@ export function JsonField(props: FieldProps & { value: unknown; onChange: (value
   );
 }
 
-export function SmallButton({ children, onClick, label, variant = "secondary" }: { children: ReactNode; onClick: () => void; label?: string; variant?: "secondary" | "warning" }) {
+export function SmallButton({
+  children,
+  onClick,
+  label,
+  variant = "secondary",
+}: {
+  children: ReactNode;
+  onClick: () => void;
+  label?: string;
+  variant?: "secondary" | "warning";
+}) {
   return (
-    <button type="button" className={`nhsuk-button nhsuk-button--${variant} ws-button--small`} onClick={onClick} aria-label={label}>
+    <button
+      type="button"
+      className={`nhsuk-button nhsuk-button--${variant} ws-button--small`}
+      onClick={onClick}
+      aria-label={label}
+    >
       {children}
     </button>
   );

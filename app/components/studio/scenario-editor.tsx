@@ -52,7 +52,10 @@ export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen,
   const { draft, change, undo, canUndo } = useDraftHistory(initial);
   const [revision, setRevision] = useState(initialRevision);
   const [savedText, setSavedText] = useState(() => JSON.stringify(initial));
-  const [selected, setSelected] = useState<string | null>(nodeToOpen ?? (Object.hasOwn(initial.nodes, initial.start) ? initial.start : (Object.keys(initial.nodes)[0] ?? null)));
+  const [selected, setSelected] = useState<string | null>(
+    nodeToOpen ??
+      (Object.hasOwn(initial.nodes, initial.start) ? initial.start : (Object.keys(initial.nodes)[0] ?? null)),
+  );
   const [focusRequest, setFocusRequest] = useState(0);
   const fetcher = useFetcher<SaveResponse>();
   const report = useMemo(() => validateScenario(draft), [draft]);
@@ -84,17 +87,31 @@ export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen,
     change((d) => addChoice(d, nodeId).scenario, `add-choice-${Date.now()}`);
     setSelected(nodeId);
   };
-  const node: ScenarioNode | undefined = selected && Object.hasOwn(draft.nodes, selected) ? draft.nodes[selected] : undefined;
-  const speakers: Array<[string, string]> = [["narrator", "Narrator"], ...draft.cast.map((c) => [c.id, c.name] as [string, string])];
+  const node: ScenarioNode | undefined =
+    selected && Object.hasOwn(draft.nodes, selected) ? draft.nodes[selected] : undefined;
+  const speakers: Array<[string, string]> = [
+    ["narrator", "Narrator"],
+    ...draft.cast.map((c) => [c.id, c.name] as [string, string]),
+  ];
   const saveError = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
 
   return (
     <div className="ws-editor">
       <div className="ws-editor__toolbar" role="toolbar" aria-label="Draft">
-        <button type="button" className="nhsuk-button ws-button--small" onClick={save} disabled={fetcher.state !== "idle"}>
+        <button
+          type="button"
+          className="nhsuk-button ws-button--small"
+          onClick={save}
+          disabled={fetcher.state !== "idle"}
+        >
           {fetcher.state !== "idle" ? "Saving…" : "Save draft"}
         </button>
-        <button type="button" className="nhsuk-button nhsuk-button--secondary ws-button--small" onClick={undo} disabled={!canUndo}>
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary ws-button--small"
+          onClick={undo}
+          disabled={!canUndo}
+        >
           Undo
         </button>
         <button
@@ -146,22 +163,45 @@ export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen,
           ) : (
             <p className="ws-card">Choose a node in the graph to edit it.</p>
           )}
-          <SettingsForm scenario={draft} problems={report.problems} onChange={(edit, field) => change((d) => {
-            const next = structuredClone(d);
-            edit(next);
-            return next;
-          }, field)} />
+          <SettingsForm
+            scenario={draft}
+            problems={report.problems}
+            onChange={(edit, field) =>
+              change((d) => {
+                const next = structuredClone(d);
+                edit(next);
+                return next;
+              }, field)
+            }
+          />
         </div>
         <div className="ws-editor__graph">
           <h2 className="nhsuk-heading-s">Branch graph</h2>
           <p className="ws-muted">Select a node to edit it; + adds a choice leading to a new node.</p>
-          <BranchGraph nodes={model.nodes} edges={model.edges} selected={selected} onOpen={open} onAddChoice={onAddChoice} label="Branch graph of the scenario" />
+          <BranchGraph
+            nodes={model.nodes}
+            edges={model.edges}
+            selected={selected}
+            onOpen={open}
+            onAddChoice={onAddChoice}
+            label="Branch graph of the scenario"
+          />
           <ul className="ws-graph-legend nhsuk-list" aria-label="Colour key">
-            <li><span className="ws-swatch ws-swatch--start" /> Start</li>
-            <li><span className="ws-swatch ws-swatch--good" /> Good ending</li>
-            <li><span className="ws-swatch ws-swatch--mixed" /> Mixed ending</li>
-            <li><span className="ws-swatch ws-swatch--poor" /> Poor ending</li>
-            <li><span className="ws-swatch ws-swatch--error" /> Needs fixing</li>
+            <li>
+              <span className="ws-swatch ws-swatch--start" /> Start
+            </li>
+            <li>
+              <span className="ws-swatch ws-swatch--good" /> Good ending
+            </li>
+            <li>
+              <span className="ws-swatch ws-swatch--mixed" /> Mixed ending
+            </li>
+            <li>
+              <span className="ws-swatch ws-swatch--poor" /> Poor ending
+            </li>
+            <li>
+              <span className="ws-swatch ws-swatch--error" /> Needs fixing
+            </li>
           </ul>
         </div>
       </div>

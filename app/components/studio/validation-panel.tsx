@@ -1,21 +1,34 @@
 // The live validation panel: every problem the validator finds, each with a button that opens the node it is about.
 import type { ScenarioProblem } from "~/core/scenario";
 
-export function ValidationPanel({ problems, onOpen }: { problems: ScenarioProblem[]; onOpen: (nodeId: string) => void }) {
+export function ValidationPanel({
+  problems,
+  onOpen,
+}: {
+  problems: ScenarioProblem[];
+  onOpen: (nodeId: string) => void;
+}) {
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   return (
     <section className="ws-card ws-validation" aria-labelledby="validation-heading">
-      <h2 className="nhsuk-heading-s" id="validation-heading">Checks</h2>
+      <h2 className="nhsuk-heading-s" id="validation-heading">
+        Checks
+      </h2>
       <p role="status" aria-live="polite">
-        {errors === 0 ? "No errors: this draft can be published." : `${errors} error${errors === 1 ? "" : "s"} to fix before publishing.`}
+        {errors === 0
+          ? "No errors: this draft can be published."
+          : `${errors} error${errors === 1 ? "" : "s"} to fix before publishing.`}
         {warnings > 0 ? ` ${warnings} warning${warnings === 1 ? "" : "s"}.` : ""}
       </p>
       {problems.length > 0 ? (
         <ul className="nhsuk-list ws-problem-list">
           {problems.map((p, i) => (
             <li key={i} className={`ws-problem ws-problem--${p.severity}`}>
-              <span className={`ws-tag ${p.severity === "error" ? "ws-tag--red" : "ws-tag--yellow"}`}>{p.severity}</span> {p.message}
+              <span className={`ws-tag ${p.severity === "error" ? "ws-tag--red" : "ws-tag--yellow"}`}>
+                {p.severity}
+              </span>{" "}
+              {p.message}
               {p.nodeId ? (
                 <>
                   {" "}

@@ -31,9 +31,20 @@ describe("classifyFrame", () => {
 
   it("tells absent from far", () => {
     expect(classifyFrame({ t: 1, facePresent: false }).states).toEqual({
-      presence: "absent", centring: null, eyeLine: null, distance: null, headInFrame: null, headPose: null, lighting: null, backlight: null, eyeContact: null,
+      presence: "absent",
+      centring: null,
+      eyeLine: null,
+      distance: null,
+      headInFrame: null,
+      headPose: null,
+      lighting: null,
+      backlight: null,
+      eyeContact: null,
     });
-    expect(classifyFrame({ t: 1, facePresent: false, farFace: true, faceBox: { x: 0.4, y: 0.4, width: 0.05, height: 0.07 } }).states.presence).toBe("far");
+    expect(
+      classifyFrame({ t: 1, facePresent: false, farFace: true, faceBox: { x: 0.4, y: 0.4, width: 0.05, height: 0.07 } })
+        .states.presence,
+    ).toBe("far");
   });
 
   it("judges centring at 0.15 either side", () => {

@@ -81,17 +81,32 @@ export function classifyFrame(m: FrameMeasurement, mic: { speaking: boolean } = 
   const face = m.facePresent;
   const states: FrameStates = {
     presence: face ? "present" : m.farFace ? "far" : "absent",
-    centring: face && m.centreOffsetX !== undefined ? band(m.centreOffsetX, -CENTRE_MAX_OFFSET, CENTRE_MAX_OFFSET, "left", "ok", "right") : null,
-    eyeLine: face && m.eyeLineY !== undefined ? band(m.eyeLineY, EYE_LINE_MIN_Y, EYE_LINE_MAX_Y, "too-high", "ok", "too-low") : null,
-    distance: face && m.faceBox ? band(m.faceBox.width, FACE_WIDTH_MIN, FACE_WIDTH_MAX, "too-far", "ok", "too-close") : null,
-    headInFrame: face && m.headTopInFrame !== undefined && m.chinInFrame !== undefined ? (m.headTopInFrame && m.chinInFrame ? "ok" : "cut-off") : null,
+    centring:
+      face && m.centreOffsetX !== undefined
+        ? band(m.centreOffsetX, -CENTRE_MAX_OFFSET, CENTRE_MAX_OFFSET, "left", "ok", "right")
+        : null,
+    eyeLine:
+      face && m.eyeLineY !== undefined
+        ? band(m.eyeLineY, EYE_LINE_MIN_Y, EYE_LINE_MAX_Y, "too-high", "ok", "too-low")
+        : null,
+    distance:
+      face && m.faceBox ? band(m.faceBox.width, FACE_WIDTH_MIN, FACE_WIDTH_MAX, "too-far", "ok", "too-close") : null,
+    headInFrame:
+      face && m.headTopInFrame !== undefined && m.chinInFrame !== undefined
+        ? m.headTopInFrame && m.chinInFrame
+          ? "ok"
+          : "cut-off"
+        : null,
     headPose:
       face && m.yaw !== undefined && m.pitch !== undefined
         ? Math.abs(m.yaw) <= HEAD_YAW_MAX_DEG && Math.abs(m.pitch) <= HEAD_PITCH_MAX_DEG
           ? "ok"
           : "turned"
         : null,
-    lighting: face && m.faceLuma !== undefined ? band(m.faceLuma, FACE_LUMA_MIN, FACE_LUMA_MAX, "too-dark", "ok", "too-bright") : null,
+    lighting:
+      face && m.faceLuma !== undefined
+        ? band(m.faceLuma, FACE_LUMA_MIN, FACE_LUMA_MAX, "too-dark", "ok", "too-bright")
+        : null,
     backlight: face && m.contrast !== undefined ? (m.contrast > BACKLIGHT_MAX_RATIO ? "backlit" : "ok") : null,
     eyeContact: face && m.gazeAtLens !== undefined ? (m.gazeAtLens ? "looking" : "away") : null,
   };

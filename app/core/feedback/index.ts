@@ -2,7 +2,13 @@
 export * from "./thresholds";
 export * from "./frame-measurement";
 export * from "./classify";
-export { createFeedbackStabiliser, createStateConfirmer, type FeedbackStabiliser, type StableStates, type StateConfirmer } from "./stabilise";
+export {
+  createFeedbackStabiliser,
+  createStateConfirmer,
+  type FeedbackStabiliser,
+  type StableStates,
+  type StateConfirmer,
+} from "./stabilise";
 export * from "./nudges";
 export * from "./readiness";
 export * from "./mute";

@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { MUTED_SPEECH_MS, ON_MUTE_HOLD_MS, SPEAKING_HANGOVER_MS, createMuteDetector, createSpeakingDetector } from "./mute";
+import {
+  MUTED_SPEECH_MS,
+  ON_MUTE_HOLD_MS,
+  SPEAKING_HANGOVER_MS,
+  createMuteDetector,
+  createSpeakingDetector,
+} from "./mute";
 
 const STEP = 20; // level readings every 20 ms
 const LOUD = 0.1;
 const QUIET = 0.005;
 
 /** Runs level readings from `from` to `to` ms and returns the states at each step. */
-function run(detector: ReturnType<typeof createMuteDetector>, from: number, to: number, level: (t: number) => number, muted: boolean) {
+function run(
+  detector: ReturnType<typeof createMuteDetector>,
+  from: number,
+  to: number,
+  level: (t: number) => number,
+  muted: boolean,
+) {
   const out: { t: number; speaking: boolean; onMute: boolean }[] = [];
   for (let t = from; t < to; t += STEP) out.push({ t, ...detector.update(t, level(t), muted) });
   return out;

@@ -17,7 +17,10 @@ export interface SpeakingDetector {
   update(t: number, level: number): boolean;
 }
 
-export function createSpeakingDetector(threshold = SPEAKING_LEVEL, hangoverMs = SPEAKING_HANGOVER_MS): SpeakingDetector {
+export function createSpeakingDetector(
+  threshold = SPEAKING_LEVEL,
+  hangoverMs = SPEAKING_HANGOVER_MS,
+): SpeakingDetector {
   let lastVoiced = -Infinity;
   return {
     update(t, level) {

@@ -22,7 +22,9 @@ describe("nudges", () => {
   });
 
   it("uses the product's wording", () => {
-    expect(nudgeText("backlight", "backlit")).toBe("There is light behind you: face the window or add a lamp in front of you.");
+    expect(nudgeText("backlight", "backlit")).toBe(
+      "There is light behind you: face the window or add a lamp in front of you.",
+    );
     expect(nudgeText("presence", "absent")).toBe("We can't see you: check your camera is on and you are in view.");
     expect(nudgeText("distance", "too-far")).toBe("Move a little closer to the camera.");
   });
@@ -33,9 +35,18 @@ describe("nudges", () => {
   });
 
   it("shows at most two, in priority order", () => {
-    const many = withStates({ eyeContact: "away", headPose: "turned", lighting: "too-bright", centring: "right", distance: "too-close" });
+    const many = withStates({
+      eyeContact: "away",
+      headPose: "turned",
+      lighting: "too-bright",
+      centring: "right",
+      distance: "too-close",
+    });
     expect(selectNudges(many).map((n) => n.check)).toEqual(["distance", "centring"]);
-    expect(selectNudges(withStates({ eyeContact: "away", headPose: "turned" })).map((n) => n.check)).toEqual(["headPose", "eyeContact"]);
+    expect(selectNudges(withStates({ eyeContact: "away", headPose: "turned" })).map((n) => n.check)).toEqual([
+      "headPose",
+      "eyeContact",
+    ]);
     expect(selectNudges(many, 1)).toHaveLength(1);
   });
 

@@ -3,7 +3,16 @@ import { z } from "zod";
 import { SCENARIO_LIMITS, nodeIdSchema } from "../scenario/schema";
 
 /** The categories recorded per metric. Timeline codes are the index + 1; 0 means "no reading in that step". */
-export const FRAMING_KEYS = ["ok", "off-centre", "eye-line", "too-close", "too-far", "cut-off", "turned", "no-face"] as const;
+export const FRAMING_KEYS = [
+  "ok",
+  "off-centre",
+  "eye-line",
+  "too-close",
+  "too-far",
+  "cut-off",
+  "turned",
+  "no-face",
+] as const;
 export const LIGHTING_KEYS = ["ok", "too-dark", "too-bright", "backlit"] as const;
 export const EYE_CONTACT_KEYS = ["looking", "away"] as const;
 export type FramingKey = (typeof FRAMING_KEYS)[number];
@@ -45,7 +54,15 @@ export const presenceTimelineSchema = z.strictObject({
   stepMs: z.number().int().min(1000).max(MAX_MS),
   /** Scenario node ids in order of first visit; `node` holds indexes into this list. */
   nodes: z.array(nodeIdSchema).max(SCENARIO_LIMITS.nodes),
-  node: z.array(z.number().int().min(0).max(SCENARIO_LIMITS.nodes - 1)).max(MAX_TIMELINE_POINTS),
+  node: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(SCENARIO_LIMITS.nodes - 1),
+    )
+    .max(MAX_TIMELINE_POINTS),
   framing: codes(FRAMING_KEYS),
   eyeContact: codes(EYE_CONTACT_KEYS),
   lighting: codes(LIGHTING_KEYS),
@@ -55,7 +72,7 @@ export const presenceTimelineSchema = z.strictObject({
 /** zod's record silently drops a "__proto__" key; refuse it instead, like any other key that is not a node id. */
 function refuseProtoKey(value: unknown, ctx: z.RefinementCtx): unknown {
   if (value !== null && typeof value === "object" && Object.hasOwn(value, "__proto__")) {
-    ctx.addIssue({ code: "custom", message: "\"__proto__\" is not a node id." });
+    ctx.addIssue({ code: "custom", message: '"__proto__" is not a node id.' });
   }
   return value;
 }
@@ -71,22 +88,38 @@ export const presenceSummarySchema = z
   .superRefine((summary, ctx) => {
     const nodeCount = Object.keys(summary.nodes).length;
     if (nodeCount > SCENARIO_LIMITS.nodes) {
-      ctx.addIssue({ code: "custom", path: ["nodes"], message: `The summary covers ${nodeCount} nodes; a scenario has at most ${SCENARIO_LIMITS.nodes}.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["nodes"],
+        message: `The summary covers ${nodeCount} nodes; a scenario has at most ${SCENARIO_LIMITS.nodes}.`,
+      });
     }
     const { timeline } = summary;
     const length = timeline.node.length;
     for (const column of ["framing", "eyeContact", "lighting", "speaking"] as const) {
       if (timeline[column].length !== length) {
-        ctx.addIssue({ code: "custom", path: ["timeline", column], message: `timeline.${column} has ${timeline[column].length} points but timeline.node has ${length}; every column needs one value per step.` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["timeline", column],
+          message: `timeline.${column} has ${timeline[column].length} points but timeline.node has ${length}; every column needs one value per step.`,
+        });
       }
     }
     const badNode = timeline.node.findIndex((i) => i >= timeline.nodes.length);
     if (badNode >= 0) {
-      ctx.addIssue({ code: "custom", path: ["timeline", "node", badNode], message: `timeline.node[${badNode}] points to node ${timeline.node[badNode]}, but only ${timeline.nodes.length} node ids are listed.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["timeline", "node", badNode],
+        message: `timeline.node[${badNode}] points to node ${timeline.node[badNode]}, but only ${timeline.nodes.length} node ids are listed.`,
+      });
     }
     const bytes = JSON.stringify(summary).length;
     if (bytes > PRESENCE_SUMMARY_MAX_BYTES) {
-      ctx.addIssue({ code: "custom", path: [], message: `The presence summary is ${bytes} bytes; the limit is ${PRESENCE_SUMMARY_MAX_BYTES}.` });
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message: `The presence summary is ${bytes} bytes; the limit is ${PRESENCE_SUMMARY_MAX_BYTES}.`,
+      });
     }
   });
 

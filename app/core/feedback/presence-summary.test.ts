@@ -19,9 +19,21 @@ function record(frames: ClassifiedFrame[], nodeId: string, recorder = createPres
 
 /** 10 s at "greeting", all good, speaking for the first 5 s; then 10 s at "history": dark, off-centre half the time, listening and looking away. */
 function sampleSession() {
-  const r = record(framesBetween(0, 10_000, () => ({}), (t) => t < 5000), "greeting");
+  const r = record(
+    framesBetween(
+      0,
+      10_000,
+      () => ({}),
+      (t) => t < 5000,
+    ),
+    "greeting",
+  );
   return record(
-    framesBetween(10_000, 20_000, (i) => ({ lighting: "too-dark", eyeContact: "away", ...(i % 2 ? { centring: "left" as const } : {}) })),
+    framesBetween(10_000, 20_000, (i) => ({
+      lighting: "too-dark",
+      eyeContact: "away",
+      ...(i % 2 ? { centring: "left" as const } : {}),
+    })),
     "history",
     r,
   );
@@ -54,7 +66,10 @@ describe("presence summary accumulation", () => {
     expect(timeline.stepMs).toBe(1000);
     expect(timeline.nodes).toEqual(["greeting", "history"]);
     expect(timeline.node).toEqual([...Array(10).fill(0), ...Array(10).fill(1)]);
-    expect(timeline.lighting).toEqual([...Array(10).fill(timelineCode(LIGHTING_KEYS, "ok")), ...Array(10).fill(timelineCode(LIGHTING_KEYS, "too-dark"))]);
+    expect(timeline.lighting).toEqual([
+      ...Array(10).fill(timelineCode(LIGHTING_KEYS, "ok")),
+      ...Array(10).fill(timelineCode(LIGHTING_KEYS, "too-dark")),
+    ]);
     expect(timeline.speaking).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, ...Array(10).fill(0)]);
     // Off-centre half the time in each second of "history": a tie goes to the problem.
     expect(timeline.framing.slice(10, 19)).toEqual(Array(9).fill(timelineCode(FRAMING_KEYS, "off-centre")));
@@ -79,7 +94,8 @@ describe("presence summary accumulation", () => {
   it("downsamples a long session to at most 3,600 points that still validate under the size cap", () => {
     const r = createPresenceRecorder();
     // Two hours at 4 frames a second, changing node every 10 minutes.
-    for (let t = 0; t < 2 * 3600_000; t += 250) r.record(frameAt(t, { lighting: t % 60_000 < 20_000 ? "too-bright" : "ok" }), `node-${Math.floor(t / 600_000)}`);
+    for (let t = 0; t < 2 * 3600_000; t += 250)
+      r.record(frameAt(t, { lighting: t % 60_000 < 20_000 ? "too-bright" : "ok" }), `node-${Math.floor(t / 600_000)}`);
     const s = r.summary();
     expect(s.timeline.node.length).toBeLessThanOrEqual(3600);
     expect(s.timeline.node.length).toBeGreaterThan(3500);
@@ -124,7 +140,10 @@ describe("presenceSummarySchema", () => {
   it("rejects oversized arrays, mismatched columns and unknown codes", () => {
     const s = valid();
     const long = Array(3601).fill(0);
-    rejects({ ...s, timeline: { ...s.timeline, node: long, framing: long, eyeContact: long, lighting: long, speaking: long } });
+    rejects({
+      ...s,
+      timeline: { ...s.timeline, node: long, framing: long, eyeContact: long, lighting: long, speaking: long },
+    });
     rejects({ ...s, timeline: { ...s.timeline, speaking: s.timeline.speaking.slice(1) } });
     rejects({ ...s, timeline: { ...s.timeline, lighting: [9, ...s.timeline.lighting.slice(1)] } });
     rejects({ ...s, timeline: { ...s.timeline, node: [5, ...s.timeline.node.slice(1)] } });

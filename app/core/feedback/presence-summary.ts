@@ -125,7 +125,8 @@ export function createPresenceRecorder(maxPoints = MAX_TIMELINE_POINTS): Presenc
         if (!step || index > step.index) {
           if (step) closeStep(step);
           // Steps with no frames at all get a point of zeros (no reading).
-          for (let gap = (step?.index ?? -1) + 1; gap < index; gap++) points.push({ ...EMPTY_POINT, node: points.at(-1)?.node ?? nodeIndex });
+          for (let gap = (step?.index ?? -1) + 1; gap < index; gap++)
+            points.push({ ...EMPTY_POINT, node: points.at(-1)?.node ?? nodeIndex });
           step = new Step(index);
         }
         step.add(before, nodeIndex, dt);
@@ -199,12 +200,15 @@ function addTo<K>(map: Map<K, number>, key: K | null, amount: number) {
 /** The key with the most weight; ties go to the larger key when keys are numbers. */
 function dominant(map: Map<number, number>): number | undefined {
   let best: [number, number] | undefined;
-  for (const [key, weight] of map) if (!best || weight > best[1] || (weight === best[1] && key > best[0])) best = [key, weight];
+  for (const [key, weight] of map)
+    if (!best || weight > best[1] || (weight === best[1] && key > best[0])) best = [key, weight];
   return best?.[0];
 }
 
 function sharesOf<K extends string>(keys: readonly K[], map: Map<K, number>): { ms: number } & Record<K, number> {
   const total = [...map.values()].reduce((a, b) => a + b, 0);
-  const shares = Object.fromEntries(keys.map((k) => [k, total > 0 ? Math.round(((map.get(k) ?? 0) / total) * 10_000) / 10_000 : 0]));
+  const shares = Object.fromEntries(
+    keys.map((k) => [k, total > 0 ? Math.round(((map.get(k) ?? 0) / total) * 10_000) / 10_000 : 0]),
+  );
   return { ms: Math.round(total), ...(shares as Record<K, number>) };
 }

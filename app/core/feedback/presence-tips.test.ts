@@ -12,19 +12,19 @@ function summaryOf(at: (t: number) => Partial<FrameStates>, speaking: (t: number
 
 describe("presence tips for the debrief", () => {
   it("puts the biggest problems first, at most three", () => {
-    const s = summaryOf(
-      (t) => ({
-        ...(t < 30_000 ? { backlight: "backlit" as const } : {}),
-        ...(t % 10_000 < 2000 ? { centring: "left" as const } : {}),
-        ...(t < 12_000 ? { headPose: "turned" as const } : {}),
-        ...(t >= 45_000 ? { eyeLine: "too-high" as const } : {}),
-      }),
-    );
+    const s = summaryOf((t) => ({
+      ...(t < 30_000 ? { backlight: "backlit" as const } : {}),
+      ...(t % 10_000 < 2000 ? { centring: "left" as const } : {}),
+      ...(t < 12_000 ? { headPose: "turned" as const } : {}),
+      ...(t >= 45_000 ? { eyeLine: "too-high" as const } : {}),
+    }));
     const tips = presenceTips(s);
     // backlit 50%; eye line 13 s (22%); off-centre 12 s (20%); turned 8 s (13%, where not already off-centre) is fourth.
     expect(tips.map((t) => t.key)).toEqual(["lighting:backlit", "framing:eye-line", "framing:off-centre"]);
     expect(tips.every((t) => t.kind === "work-on")).toBe(true);
-    expect(tips[0]!.text).toBe("There was light behind you for 50% of the time: face the window, or add a lamp in front of you.");
+    expect(tips[0]!.text).toBe(
+      "There was light behind you for 50% of the time: face the window, or add a lamp in front of you.",
+    );
   });
 
   it("ignores slips under 10% of the time", () => {
@@ -47,7 +47,12 @@ describe("presence tips for the debrief", () => {
   });
 
   it("says what went well when there is little to fix", () => {
-    const tips = presenceTips(summaryOf(() => ({}), (t) => t < 30_000));
+    const tips = presenceTips(
+      summaryOf(
+        () => ({}),
+        (t) => t < 30_000,
+      ),
+    );
     expect(tips.map((t) => t.key)).toEqual(["eye-contact:speaking", "framing:ok", "lighting:ok"]);
     expect(tips.every((t) => t.kind === "went-well")).toBe(true);
     expect(tips[1]!.text).toMatch(/^You were well framed 100% of the time/);

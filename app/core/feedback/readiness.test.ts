@@ -34,7 +34,11 @@ describe("pre-call readiness", () => {
     expect(r.ready).toBe(false);
     expect(r.summary).toBe("Before you start, fix 3 things: eye line, lighting, microphone.");
     expect(r.lines.find((l) => l.item === "lighting")!.text).toBe(NUDGE_TEXT.backlight.backlit);
-    expect(r.toFix).toEqual([NUDGE_TEXT.eyeLine["too-low"], NUDGE_TEXT.backlight.backlit, expect.stringMatching(/can't hear you/)]);
+    expect(r.toFix).toEqual([
+      NUDGE_TEXT.eyeLine["too-low"],
+      NUDGE_TEXT.backlight.backlit,
+      expect.stringMatching(/can't hear you/),
+    ]);
   });
 
   it("waits on everything else when it cannot see the person", () => {
@@ -50,6 +54,9 @@ describe("pre-call readiness", () => {
   });
 
   it("explains a missing microphone", () => {
-    expect(assessReadiness(allGood, "unavailable").lines[4]).toMatchObject({ status: "fix", text: expect.stringMatching(/No microphone/) });
+    expect(assessReadiness(allGood, "unavailable").lines[4]).toMatchObject({
+      status: "fix",
+      text: expect.stringMatching(/No microphone/),
+    });
   });
 });

@@ -27,7 +27,12 @@ export interface Readiness {
 export const READY_TEXT = "You're ready";
 
 const CAMERA_ITEMS: { item: Exclude<ReadinessItem, "microphone">; label: string; checks: CheckName[]; ok: string }[] = [
-  { item: "framing", label: "Framing", checks: ["presence", "headInFrame", "centring", "headPose"], ok: "You are in the middle of the picture, facing the camera, with your whole head in view." },
+  {
+    item: "framing",
+    label: "Framing",
+    checks: ["presence", "headInFrame", "centring", "headPose"],
+    ok: "You are in the middle of the picture, facing the camera, with your whole head in view.",
+  },
   { item: "distance", label: "Distance", checks: ["distance"], ok: "You are at a good distance from the camera." },
   { item: "eyeLine", label: "Eye line", checks: ["eyeLine"], ok: "Your camera is level with your eyes." },
   { item: "lighting", label: "Lighting", checks: ["backlight", "lighting"], ok: "Your face is well lit." },
@@ -36,8 +41,14 @@ const CAMERA_ITEMS: { item: Exclude<ReadinessItem, "microphone">; label: string;
 const MICROPHONE_TEXT: Record<MicrophoneStatus, { status: ReadinessStatus; text: string }> = {
   checking: { status: "checking", text: "Say a few words so we can check your microphone." },
   working: { status: "ok", text: "We can hear you." },
-  silent: { status: "fix", text: "We can't hear you yet: say a few words, or check the right microphone is chosen and not muted." },
-  unavailable: { status: "fix", text: "No microphone is available: plug one in, or allow this site to use it in your browser's settings." },
+  silent: {
+    status: "fix",
+    text: "We can't hear you yet: say a few words, or check the right microphone is chosen and not muted.",
+  },
+  unavailable: {
+    status: "fix",
+    text: "No microphone is available: plug one in, or allow this site to use it in your browser's settings.",
+  },
 };
 
 const CHECKING_TEXT = "Checking…";

@@ -35,7 +35,11 @@ describe("stabilising states", () => {
 
   it("raises a nudge only after about a second of a steady problem", () => {
     const s = settledGood();
-    const log = changes(s, framesBetween(3000, 6000, () => ({ lighting: "too-dark" })), "lighting");
+    const log = changes(
+      s,
+      framesBetween(3000, 6000, () => ({ lighting: "too-dark" })),
+      "lighting",
+    );
     expect(log).toEqual([{ t: expect.any(Number), state: "too-dark" }]);
     expect(log[0]!.t - 3000).toBeGreaterThanOrEqual(900);
     expect(log[0]!.t - 3000).toBeLessThanOrEqual(1200);
@@ -43,7 +47,9 @@ describe("stabilising states", () => {
 
   it("ignores a single bad frame and a short burst", () => {
     const s = settledGood();
-    const burst = framesBetween(3000, 8000, (_, t) => (t === 3000 || (t > 5000 && t < 5400) ? { lighting: "too-bright" } : {}));
+    const burst = framesBetween(3000, 8000, (_, t) =>
+      t === 3000 || (t > 5000 && t < 5400) ? { lighting: "too-bright" } : {},
+    );
     expect(changes(s, burst, "lighting")).toEqual([]);
   });
 
@@ -57,7 +63,11 @@ describe("stabilising states", () => {
 
   it("clears a nudge only after a clear, steady return to good", () => {
     const s = settledGood();
-    changes(s, framesBetween(3000, 5000, () => ({ distance: "too-far" })), "distance");
+    changes(
+      s,
+      framesBetween(3000, 5000, () => ({ distance: "too-far" })),
+      "distance",
+    );
     expect(s.states.distance).toBe("too-far");
     // Good for 700 ms, bad for 300 ms, again and again: not a clear return.
     const wobbly = framesBetween(5000, 12_000, (_, t) => ((t - 5000) % 1000 < 700 ? {} : { distance: "too-far" }));
@@ -95,8 +105,16 @@ describe("stabilising states", () => {
 
   it("moves straight from one problem to another once the new one is steady", () => {
     const s = settledGood();
-    changes(s, framesBetween(3000, 5000, () => ({ eyeLine: "too-high" })), "eyeLine");
-    const log = changes(s, framesBetween(5000, 7000, () => ({ eyeLine: "too-low" })), "eyeLine");
+    changes(
+      s,
+      framesBetween(3000, 5000, () => ({ eyeLine: "too-high" })),
+      "eyeLine",
+    );
+    const log = changes(
+      s,
+      framesBetween(5000, 7000, () => ({ eyeLine: "too-low" })),
+      "eyeLine",
+    );
     expect(log.map((c) => c.state)).toEqual(["too-low"]);
   });
 
@@ -124,7 +142,11 @@ describe("presence", () => {
 
   it("says we can't see you about a second after the face goes, and clears once it is back for 2 s", () => {
     const s = settledGood();
-    const gone = changes(s, framesBetween(3000, 6000, () => ({ presence: "absent" })), "presence");
+    const gone = changes(
+      s,
+      framesBetween(3000, 6000, () => ({ presence: "absent" })),
+      "presence",
+    );
     expect(gone).toHaveLength(1);
     expect(gone[0]!.state).toBe("absent");
     expect(gone[0]!.t - 3000).toBeGreaterThanOrEqual(1000);
@@ -137,13 +159,21 @@ describe("presence", () => {
 
   it("reports a far face as far, not absent", () => {
     const s = settledGood();
-    changes(s, framesBetween(3000, 6000, () => ({ presence: "far" })), "presence");
+    changes(
+      s,
+      framesBetween(3000, 6000, () => ({ presence: "far" })),
+      "presence",
+    );
     expect(s.states.presence).toBe("far");
   });
 
   it("reports nobody there from the start when the camera shows no one", () => {
     const s = createFeedbackStabiliser();
-    const log = changes(s, framesBetween(0, 3000, () => ({ presence: "absent" })), "presence");
+    const log = changes(
+      s,
+      framesBetween(0, 3000, () => ({ presence: "absent" })),
+      "presence",
+    );
     expect(log.map((c) => c.state)).toEqual(["absent"]);
     expect(log[0]!.t).toBeLessThanOrEqual(1200);
   });
@@ -160,13 +190,15 @@ describe("eye contact", () => {
 
   it("is good when gaze is at the lens for >= 60% of speaking time", () => {
     const s = createFeedbackStabiliser();
-    for (const f of framesBetween(0, 8000, (i) => (i % 10 < 7 ? {} : { eyeContact: "away" }), speakingAlways)) s.update(f);
+    for (const f of framesBetween(0, 8000, (i) => (i % 10 < 7 ? {} : { eyeContact: "away" }), speakingAlways))
+      s.update(f);
     expect(s.states.eyeContact).toBe("looking");
   });
 
   it("nudges when gaze is at the lens for under 60% of speaking time", () => {
     const s = createFeedbackStabiliser();
-    for (const f of framesBetween(0, 8000, (i) => (i % 10 < 4 ? {} : { eyeContact: "away" }), speakingAlways)) s.update(f);
+    for (const f of framesBetween(0, 8000, (i) => (i % 10 < 4 ? {} : { eyeContact: "away" }), speakingAlways))
+      s.update(f);
     expect(s.states.eyeContact).toBe("away");
   });
 
@@ -174,7 +206,8 @@ describe("eye contact", () => {
     const s = createFeedbackStabiliser();
     // Speaking (and looking) in the first half of every 2 s; listening (and looking away) in the second.
     const speaking = (t: number) => t % 2000 < 1000;
-    for (const f of framesBetween(0, 12_000, (_, t) => (speaking(t) ? {} : { eyeContact: "away" }), speaking)) s.update(f);
+    for (const f of framesBetween(0, 12_000, (_, t) => (speaking(t) ? {} : { eyeContact: "away" }), speaking))
+      s.update(f);
     expect(s.states.eyeContact).toBe("looking");
   });
 });

@@ -20,7 +20,8 @@ export function slugify(text: string, fallback: string, max = 48): string {
 /** `base`, or `base-2`, `base-3`... whichever is not taken yet; records the one returned. */
 export function uniqueSlug(base: string, taken: Set<string>): string {
   let candidate = base;
-  for (let n = 2; taken.has(candidate) || FORBIDDEN_KEYS.has(candidate); n += 1) candidate = `${base.slice(0, 60)}-${n}`;
+  for (let n = 2; taken.has(candidate) || FORBIDDEN_KEYS.has(candidate); n += 1)
+    candidate = `${base.slice(0, 60)}-${n}`;
   taken.add(candidate);
   return candidate;
 }

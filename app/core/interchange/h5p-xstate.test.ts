@@ -15,14 +15,23 @@ describe("H5P Branching Scenario import", () => {
     const opening = draft!.nodes.opening!;
     expect(opening.lines).toEqual([{ speaker: "narrator", text: "How do you open?" }]);
     expect(opening.choices!.map((c) => c.text)).toEqual(["Ask what he already knows", "Read the results out"]);
-    expect(opening.choices![0]).toMatchObject({ next: "scan", effects: { rapport: 2 }, feedback: "Good start Finding out what he knows first." });
+    expect(opening.choices![0]).toMatchObject({
+      next: "scan",
+      effects: { rapport: 2 },
+      feedback: "Good start Finding out what he knows first.",
+    });
     const abrupt = draft!.nodes[opening.choices![1]!.next]!;
     expect(abrupt.ending).toEqual({ outcome: "poor", title: "Too abrupt", summary: "He hangs up, upset." });
   });
 
   it("turns text, image, video, presentation and hotspot content into lines, and reports what was lost", () => {
-    expect(draft!.nodes.intro!.lines.map((l) => l.text)).toEqual(["You join the call. Mr Patel is waiting.", "He looks anxious."]);
-    expect(draft!.nodes.intro!.choices).toEqual([{ id: "continue", text: "Proceed", next: "opening", feedback: "Moves the consultation on." }]);
+    expect(draft!.nodes.intro!.lines.map((l) => l.text)).toEqual([
+      "You join the call. Mr Patel is waiting.",
+      "He looks anxious.",
+    ]);
+    expect(draft!.nodes.intro!.choices).toEqual([
+      { id: "continue", text: "Proceed", next: "opening", feedback: "Moves the consultation on." },
+    ]);
     expect(draft!.nodes.scan!.lines[0]!.text).toBe("[Image: Scan results on screen]");
     expect(draft!.nodes["content-4"]!.lines[0]!.text).toBe("[Video: Explaining the scan]");
     expect(draft!.nodes["content-5"]!.lines[0]!.text).toBe("Slide one text");
@@ -34,14 +43,23 @@ describe("H5P Branching Scenario import", () => {
   });
 
   it("makes the default end screen an ending with its score deciding the outcome", () => {
-    expect(draft!.nodes["end-screen-1"]!.ending).toEqual({ outcome: "good", title: "Well done", summary: "You broke the news with care." });
+    expect(draft!.nodes["end-screen-1"]!.ending).toEqual({
+      outcome: "good",
+      title: "Well done",
+      summary: "You broke the news with care.",
+    });
     expect(draft!.title).toBe("Breaking news by video");
     expect(validateScenario(draft).problems.filter((p) => p.severity === "error")).toEqual([]);
   });
 
   it("rejects content that is not a branching scenario, naming the field", () => {
-    expect(importScenario('{"branchingScenario": {"content": []}}').report[0]).toMatchObject({ severity: "error", where: "branchingScenario.content" });
-    expect(importScenario('{"branchingScenario": {"content": [3]}}').report[0]).toMatchObject({ where: "branchingScenario.content[0]" });
+    expect(importScenario('{"branchingScenario": {"content": []}}').report[0]).toMatchObject({
+      severity: "error",
+      where: "branchingScenario.content",
+    });
+    expect(importScenario('{"branchingScenario": {"content": [3]}}').report[0]).toMatchObject({
+      where: "branchingScenario.content[0]",
+    });
     expect(importScenario('{"something": 1}', { format: "h5p" }).report[0]!.message).toMatch(/no "branchingScenario"/);
   });
 });

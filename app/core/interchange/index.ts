@@ -12,11 +12,28 @@ export { exportTwee } from "./twee-export";
 export { exportXState } from "./xstate-export";
 export { parseTwee, parseLink, type Passage, type TweeLink } from "./twee-parse";
 export { slugify } from "./draft";
-export { IMPORT_FORMATS, EXPORT_FORMATS, type ImportFormat, type ExportFormat, type ImportNote, type ImportResult, type DraftScenario } from "./types";
+export {
+  IMPORT_FORMATS,
+  EXPORT_FORMATS,
+  type ImportFormat,
+  type ExportFormat,
+  type ImportNote,
+  type ImportResult,
+  type DraftScenario,
+} from "./types";
 
 /** A valid scenario as text in the chosen format, with the file extension and media type to download it as. */
-export function exportScenario(scenario: Scenario, format: ExportFormat): { text: string; extension: string; mediaType: string } {
-  if (format === "twee") return { text: exportTwee(scenario), extension: "twee", mediaType: "text/plain; charset=utf-8" };
-  if (format === "xstate") return { text: `${JSON.stringify(exportXState(scenario), null, 2)}\n`, extension: "machine.json", mediaType: "application/json" };
+export function exportScenario(
+  scenario: Scenario,
+  format: ExportFormat,
+): { text: string; extension: string; mediaType: string } {
+  if (format === "twee")
+    return { text: exportTwee(scenario), extension: "twee", mediaType: "text/plain; charset=utf-8" };
+  if (format === "xstate")
+    return {
+      text: `${JSON.stringify(exportXState(scenario), null, 2)}\n`,
+      extension: "machine.json",
+      mediaType: "application/json",
+    };
   return { text: `${JSON.stringify(scenario, null, 2)}\n`, extension: "json", mediaType: "application/json" };
 }

@@ -2,8 +2,16 @@
 import { parseScenario } from "../scenario/validate";
 import type { Scenario } from "../scenario/schema";
 
-const fixtures = import.meta.glob<string>("../../../tests/fixtures/interchange/*", { query: "?raw", import: "default", eager: true });
-const bundled = import.meta.glob<string>("../../../scenarios/*.json", { query: "?raw", import: "default", eager: true });
+const fixtures = import.meta.glob<string>("../../../tests/fixtures/interchange/*", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+const bundled = import.meta.glob<string>("../../../scenarios/*.json", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
 
 function find(files: Record<string, string>, name: string): string {
   const entry = Object.entries(files).find(([file]) => file.endsWith(`/${name}`));

@@ -49,7 +49,12 @@ export function exportTwee(scenario: Scenario): string {
     if (node.events) extra.events = node.events;
     if (!plain) extra.lines = node.lines;
     if (Object.keys(extra).length > 0) out.push(`<!-- webside:node ${commentJson(extra)} -->`);
-    for (const line of node.lines) out.push(plain ? `@${line.speaker}: ${line.text}` : `@${line.speaker}: ${line.text.replace(/\s+/g, " ").replace(/\[\[|<!--/g, "")}`);
+    for (const line of node.lines)
+      out.push(
+        plain
+          ? `@${line.speaker}: ${line.text}`
+          : `@${line.speaker}: ${line.text.replace(/\s+/g, " ").replace(/\[\[|<!--/g, "")}`,
+      );
     if (node.ending) out.push(`<!-- webside:ending ${commentJson(node.ending)} -->`);
     for (const choice of node.choices ?? []) {
       // The link text is for Twine's map; the annotation after it is what Webside reads back.

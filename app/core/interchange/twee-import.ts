@@ -1,11 +1,37 @@
 // Twee 3 -> scenario draft: passages become nodes, links become choices, tags carry speakers, endings and effects.
 import { checkRawValue } from "../scenario/raw-json";
-import { SCENARIO_LIMITS, type Choice, type Effects, type Line, type Outcome, type Scenario, type ScenarioNode } from "../scenario/schema";
-import { DEFAULT_FEEDBACK, castFromSpeaker, clip, competenciesUsed, draftSettings, parseEffect, slugify, uniqueSlug } from "./draft";
+import {
+  SCENARIO_LIMITS,
+  type Choice,
+  type Effects,
+  type Line,
+  type Outcome,
+  type Scenario,
+  type ScenarioNode,
+} from "../scenario/schema";
+import {
+  DEFAULT_FEEDBACK,
+  castFromSpeaker,
+  clip,
+  competenciesUsed,
+  draftSettings,
+  parseEffect,
+  slugify,
+  uniqueSlug,
+} from "./draft";
 import { LINK_PATTERN, WEBSIDE_COMMENT, parseLink, parseTwee, type Passage } from "./twee-parse";
 import { ImportRejected, note, type ImportNote, type ImportResult } from "./types";
 
-const SPECIAL = new Set(["StoryTitle", "StoryData", "StoryInit", "StoryMenu", "StoryCaption", "StoryBanner", "StoryAuthor", "StorySubtitle"]);
+const SPECIAL = new Set([
+  "StoryTitle",
+  "StoryData",
+  "StoryInit",
+  "StoryMenu",
+  "StoryCaption",
+  "StoryBanner",
+  "StoryAuthor",
+  "StorySubtitle",
+]);
 const SETTINGS_TAG = "webside-settings";
 const OUTCOMES = { "ending-good": "good", "ending-mixed": "mixed", "ending-poor": "poor", ending: "mixed" } as const;
 const CHOICE_KEYS = ["id", "text", "effects", "set", "requires", "branches", "feedback"] as const;
@@ -51,7 +77,14 @@ function readPassage(passage: Passage, report: ImportNote[]): PassageParts {
       if (kind === "choice") {
         const last = parts.links.at(-1);
         if (last) last.extra = data;
-        else report.push(note("warning", where(offset), "A webside:choice annotation must follow the link it describes; it was ignored."));
+        else
+          report.push(
+            note(
+              "warning",
+              where(offset),
+              "A webside:choice annotation must follow the link it describes; it was ignored.",
+            ),
+          );
       } else if (kind === "node") parts.node = data;
       else if (kind === "ending") parts.ending = data;
       line = line.replace(WEBSIDE_COMMENT, "");
@@ -60,17 +93,37 @@ function readPassage(passage: Passage, report: ImportNote[]): PassageParts {
     for (const match of line.matchAll(LINK_PATTERN)) {
       const link = parseLink(match[1]!);
       if (link.setter !== null) {
-        report.push(note("warning", where(offset), `The setter "[${link.setter}]" on the link to '${link.target}' was dropped: use a choice's variable updates in the editor instead.`));
+        report.push(
+          note(
+            "warning",
+            where(offset),
+            `The setter "[${link.setter}]" on the link to '${link.target}' was dropped: use a choice's variable updates in the editor instead.`,
+          ),
+        );
       }
       if (!link.target) {
-        report.push(note("warning", where(offset), `The link "[[${match[1]}]]" names no target passage, so it was left out.`));
+        report.push(
+          note("warning", where(offset), `The link "[[${match[1]}]]" names no target passage, so it was left out.`),
+        );
         continue;
       }
-      parts.links.push({ text: link.text || link.target, target: link.target, extra: null, line: passage.line + 1 + offset });
+      parts.links.push({
+        text: link.text || link.target,
+        target: link.target,
+        extra: null,
+        line: passage.line + 1 + offset,
+      });
     }
     line = line.replace(LINK_PATTERN, "");
     if (/<<[\s\S]*?>>|\([a-z][a-z0-9-]*:/i.test(line)) {
-      if (!warnedMacro) report.push(note("warning", where(offset), "Story-format macros (<<...>> or (name: ...)) cannot run in Webside and were removed from the text."));
+      if (!warnedMacro)
+        report.push(
+          note(
+            "warning",
+            where(offset),
+            "Story-format macros (<<...>> or (name: ...)) cannot run in Webside and were removed from the text.",
+          ),
+        );
       warnedMacro = true;
       line = line.replace(/<<[\s\S]*?>>/g, "").replace(/\([a-z][a-z0-9-]*:[^)]*\)/gi, "");
     }
@@ -100,9 +153,18 @@ function tagInfo(passage: Passage, report: ImportNote[]) {
     else if (tag.startsWith("effect:")) {
       const effect = parseEffect(tag.slice(7));
       if (effect) effects[effect.competency] = effect.value;
-      else report.push(note("warning", `passage '${passage.name}'`, `The tag '${tag}' is not an effect Webside knows (write e.g. effect:rapport+2); it was ignored.`));
+      else
+        report.push(
+          note(
+            "warning",
+            `passage '${passage.name}'`,
+            `The tag '${tag}' is not an effect Webside knows (write e.g. effect:rapport+2); it was ignored.`,
+          ),
+        );
     } else if (tag !== SETTINGS_TAG) {
-      report.push(note("info", `passage '${passage.name}'`, `The tag '${tag}' has no meaning in Webside and was ignored.`));
+      report.push(
+        note("info", `passage '${passage.name}'`, `The tag '${tag}' has no meaning in Webside and was ignored.`),
+      );
     }
   }
   return { ending, speaker, effects };
@@ -112,13 +174,23 @@ export function importTwee(text: string): ImportResult {
   const report: ImportNote[] = [];
   const passages = parseTwee(text, report);
   const story = passages.filter((p) => !SPECIAL.has(p.name) && !p.tags.includes(SETTINGS_TAG));
-  if (story.length === 0) throw new ImportRejected("line 1", "The Twee file has no story passages, only special ones such as StoryTitle.");
+  if (story.length === 0)
+    throw new ImportRejected("line 1", "The Twee file has no story passages, only special ones such as StoryTitle.");
   if (story.length > SCENARIO_LIMITS.nodes) {
-    throw new ImportRejected(`passage '${story[SCENARIO_LIMITS.nodes]!.name}'`, `The story has ${story.length} passages; a scenario may have at most ${SCENARIO_LIMITS.nodes}. Split it into two.`);
+    throw new ImportRejected(
+      `passage '${story[SCENARIO_LIMITS.nodes]!.name}'`,
+      `The story has ${story.length} passages; a scenario may have at most ${SCENARIO_LIMITS.nodes}. Split it into two.`,
+    );
   }
-  const title = passages.find((p) => p.name === "StoryTitle")?.text.split("\n")[0]?.trim() ?? story[0]!.name;
+  const title =
+    passages
+      .find((p) => p.name === "StoryTitle")
+      ?.text.split("\n")[0]
+      ?.trim() ?? story[0]!.name;
   const settingsPassage = passages.find((p) => p.tags.includes(SETTINGS_TAG));
-  const settings = settingsPassage ? readJsonObject(settingsPassage.text, `passage '${settingsPassage.name}'`, report) : null;
+  const settings = settingsPassage
+    ? readJsonObject(settingsPassage.text, `passage '${settingsPassage.name}'`, report)
+    : null;
 
   const taken = new Set<string>();
   const idOf = new Map<string, string>();
@@ -149,12 +221,26 @@ export function importTwee(text: string): ImportResult {
         summary: clip(summary, SCENARIO_LIMITS.summary),
         ...(parts.ending as Partial<NonNullable<ScenarioNode["ending"]>> | null),
       };
-      if (parts.links.length > 0) report.push(note("warning", `passage '${passage.name}'`, `An ending cannot offer choices, so its ${parts.links.length} link(s) were dropped.`));
+      if (parts.links.length > 0)
+        report.push(
+          note(
+            "warning",
+            `passage '${passage.name}'`,
+            `An ending cannot offer choices, so its ${parts.links.length} link(s) were dropped.`,
+          ),
+        );
     } else if (parts.links.length > 0) {
       const choiceIds = new Set<string>();
       node.choices = parts.links.slice(0, SCENARIO_LIMITS.choicesPerNode).map((link) => {
         const target = idOf.get(link.target);
-        if (!target) report.push(note("warning", `passage '${passage.name}' (line ${link.line})`, `The link "${link.text}" goes to '${link.target}', which is not a passage in this file.`));
+        if (!target)
+          report.push(
+            note(
+              "warning",
+              `passage '${passage.name}' (line ${link.line})`,
+              `The link "${link.text}" goes to '${link.target}', which is not a passage in this file.`,
+            ),
+          );
         const choice: Choice = {
           id: uniqueSlug(slugify(link.text, "choice", 40), choiceIds),
           text: clip(link.text, SCENARIO_LIMITS.choiceText),
@@ -163,12 +249,26 @@ export function importTwee(text: string): ImportResult {
         };
         const effects = tags.get(link.target)?.effects ?? {};
         if (Object.keys(effects).length > 0) choice.effects = { ...effects };
-        for (const key of CHOICE_KEYS) if (link.extra && Object.hasOwn(link.extra, key)) (choice as Record<string, unknown>)[key] = link.extra[key];
-        if (choice.feedback === DEFAULT_FEEDBACK) report.push(note("info", `passage '${passage.name}' (line ${link.line})`, `The choice "${clip(link.text, 60)}" has no feedback yet; write it in the editor.`));
+        for (const key of CHOICE_KEYS)
+          if (link.extra && Object.hasOwn(link.extra, key)) (choice as Record<string, unknown>)[key] = link.extra[key];
+        if (choice.feedback === DEFAULT_FEEDBACK)
+          report.push(
+            note(
+              "info",
+              `passage '${passage.name}' (line ${link.line})`,
+              `The choice "${clip(link.text, 60)}" has no feedback yet; write it in the editor.`,
+            ),
+          );
         return choice;
       });
       if (parts.links.length > SCENARIO_LIMITS.choicesPerNode) {
-        report.push(note("warning", `passage '${passage.name}'`, `Only the first ${SCENARIO_LIMITS.choicesPerNode} of its ${parts.links.length} links were kept: a node offers at most ${SCENARIO_LIMITS.choicesPerNode} choices.`));
+        report.push(
+          note(
+            "warning",
+            `passage '${passage.name}'`,
+            `Only the first ${SCENARIO_LIMITS.choicesPerNode} of its ${parts.links.length} links were kept: a node offers at most ${SCENARIO_LIMITS.choicesPerNode} choices.`,
+          ),
+        );
       }
     }
     nodes[idOf.get(passage.name)!] = node;
@@ -178,14 +278,24 @@ export function importTwee(text: string): ImportResult {
   let start = story[0]!.name;
   if (data.start !== undefined) {
     if (idOf.has(data.start)) start = data.start;
-    else report.push(note("warning", "passage 'StoryData'", `The start passage '${data.start}' does not exist; the first passage '${start}' starts the scenario.`));
+    else
+      report.push(
+        note(
+          "warning",
+          "passage 'StoryData'",
+          `The start passage '${data.start}' does not exist; the first passage '${start}' starts the scenario.`,
+        ),
+      );
   }
   const base = { ...draftSettings(title, "Twine"), competencies: competenciesUsed(nodes) };
   const draft = { ...base, ...(settings ?? {}), start: idOf.get(start)!, nodes } as Scenario;
-  if (!settings || !Array.isArray(draft.cast)) draft.cast = speakers.length > 0 ? speakers.map(castFromSpeaker) : [castFromSpeaker("patient", 0)];
+  if (!settings || !Array.isArray(draft.cast))
+    draft.cast = speakers.length > 0 ? speakers.map(castFromSpeaker) : [castFromSpeaker("patient", 0)];
   for (const speaker of speakers) {
     if (!draft.cast.some((c) => c.id === speaker)) {
-      report.push(note("warning", `speaker '${speaker}'`, `'${speaker}' speaks but is not in the cast; add them in the editor.`));
+      report.push(
+        note("warning", `speaker '${speaker}'`, `'${speaker}' speaks but is not in the cast; add them in the editor.`),
+      );
     }
   }
   return { draft, format: "twee", report };

@@ -36,13 +36,20 @@ function readUntil(source: string, start: number, stops: string): { value: strin
 function parseHeader(header: string, lineNumber: number, report: ImportNote[]): { name: string; tags: string[] } {
   const name = readUntil(header, 0, "[{");
   const passageName = name.value.trim();
-  if (!passageName) throw new ImportRejected(`line ${lineNumber}`, `Line ${lineNumber}: a passage header "::" needs a name after it, e.g. ":: Greeting".`);
+  if (!passageName)
+    throw new ImportRejected(
+      `line ${lineNumber}`,
+      `Line ${lineNumber}: a passage header "::" needs a name after it, e.g. ":: Greeting".`,
+    );
   let tags: string[] = [];
   let rest = header.slice(name.end);
   if (rest.startsWith("[")) {
     const close = rest.indexOf("]");
     if (close < 0) {
-      throw new ImportRejected(`line ${lineNumber}`, `Line ${lineNumber}: the tag list of passage '${passageName}' opens with "[" but never closes with "]".`);
+      throw new ImportRejected(
+        `line ${lineNumber}`,
+        `Line ${lineNumber}: the tag list of passage '${passageName}' opens with "[" but never closes with "]".`,
+      );
     }
     tags = rest.slice(1, close).split(/\s+/).filter(Boolean);
     rest = rest.slice(close + 1).trim();
@@ -51,10 +58,22 @@ function parseHeader(header: string, lineNumber: number, report: ImportNote[]): 
     try {
       JSON.parse(rest);
     } catch {
-      report.push(note("warning", `line ${lineNumber}`, `The metadata of passage '${passageName}' is not valid JSON; it was ignored.`));
+      report.push(
+        note(
+          "warning",
+          `line ${lineNumber}`,
+          `The metadata of passage '${passageName}' is not valid JSON; it was ignored.`,
+        ),
+      );
     }
   } else if (rest.trim()) {
-    report.push(note("warning", `line ${lineNumber}`, `Text after the name of passage '${passageName}' ("${rest.trim().slice(0, 40)}") was ignored.`));
+    report.push(
+      note(
+        "warning",
+        `line ${lineNumber}`,
+        `Text after the name of passage '${passageName}' ("${rest.trim().slice(0, 40)}") was ignored.`,
+      ),
+    );
   }
   return { name: passageName, tags };
 }
@@ -66,7 +85,13 @@ export function parseTwee(text: string, report: ImportNote[]): Passage[] {
   const seen = new Map<string, number>();
   let current: { name: string; tags: string[]; line: number; body: string[] } | null = null;
   const finish = () => {
-    if (current) passages.push({ name: current.name, tags: current.tags, line: current.line, text: current.body.join("\n").trim() });
+    if (current)
+      passages.push({
+        name: current.name,
+        tags: current.tags,
+        line: current.line,
+        text: current.body.join("\n").trim(),
+      });
   };
   lines.forEach((line, index) => {
     const lineNumber = index + 1;
@@ -75,7 +100,10 @@ export function parseTwee(text: string, report: ImportNote[]): Passage[] {
       const header = parseHeader(line.slice(2), lineNumber, report);
       const earlier = seen.get(header.name);
       if (earlier !== undefined) {
-        throw new ImportRejected(`line ${lineNumber}`, `Line ${lineNumber}: a second passage is named '${header.name}' (the first is on line ${earlier}). Passage names must be unique.`);
+        throw new ImportRejected(
+          `line ${lineNumber}`,
+          `Line ${lineNumber}: a second passage is named '${header.name}' (the first is on line ${earlier}). Passage names must be unique.`,
+        );
       }
       seen.set(header.name, lineNumber);
       current = { ...header, line: lineNumber, body: [] };
@@ -85,7 +113,10 @@ export function parseTwee(text: string, report: ImportNote[]): Passage[] {
   });
   finish();
   if (passages.length === 0) {
-    throw new ImportRejected("line 1", 'This is not a Twee file: no passage headers were found. Each passage starts with a line like ":: Greeting".');
+    throw new ImportRejected(
+      "line 1",
+      'This is not a Twee file: no passage headers were found. Each passage starts with a line like ":: Greeting".',
+    );
   }
   return passages;
 }

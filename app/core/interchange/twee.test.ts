@@ -68,7 +68,9 @@ describe("Twee import", () => {
   it("names the line of a malformed file", () => {
     expect(importScenario(":: \nbody", { format: "twee" }).report[0]!.message).toMatch(/Line 1: a passage header/);
     expect(importScenario(":: A\n\n:: A [x\n", { format: "twee" }).report[0]!.message).toMatch(/Line 3/);
-    expect(importScenario(":: A\n\n:: A\n", { format: "twee" }).report[0]!.message).toMatch(/second passage is named 'A'.*line 1/);
+    expect(importScenario(":: A\n\n:: A\n", { format: "twee" }).report[0]!.message).toMatch(
+      /second passage is named 'A'.*line 1/,
+    );
     expect(importScenario("just prose", { format: "twee" }).report[0]!.message).toMatch(/no passage headers/);
   });
 });

@@ -40,20 +40,30 @@ function decode(bytes: Uint8Array): string {
     }
     good = low;
     const line = new TextDecoder().decode(bytes.subarray(0, good)).split("\n").length;
-    throw new ImportRejected(`line ${line}`, `The file is not valid UTF-8 text (the first bad byte is at byte ${good + 1}, on line ${line}). Save it as UTF-8 and upload it again.`);
+    throw new ImportRejected(
+      `line ${line}`,
+      `The file is not valid UTF-8 text (the first bad byte is at byte ${good + 1}, on line ${line}). Save it as UTF-8 and upload it again.`,
+    );
   }
 }
 
 function formatFrom(options: ImportOptions, text: string, parsed: unknown): ImportFormat {
   if (options.format) {
     if ((IMPORT_FORMATS as readonly string[]).includes(options.format)) return options.format as ImportFormat;
-    throw new ImportRejected("format", `'${options.format}' is not a format Webside imports. Use one of: ${IMPORT_FORMATS.join(", ")}.`);
+    throw new ImportRejected(
+      "format",
+      `'${options.format}' is not a format Webside imports. Use one of: ${IMPORT_FORMATS.join(", ")}.`,
+    );
   }
   const ext = /\.([a-z0-9]+)$/i.exec(options.filename ?? "")?.[1]?.toLowerCase();
   if (ext === "twee" || ext === "tw" || ext === "tw3") return "twee";
   if (parsed !== undefined && typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
     const record = parsed as Record<string, unknown>;
-    if ("branchingScenario" in record || (typeof record.params === "object" && record.params !== null && "branchingScenario" in record.params)) return "h5p";
+    if (
+      "branchingScenario" in record ||
+      (typeof record.params === "object" && record.params !== null && "branchingScenario" in record.params)
+    )
+      return "h5p";
     if ("nodes" in record && "start" in record) return "json";
     if ("states" in record) return "xstate";
   }
@@ -71,7 +81,10 @@ function parseJson(text: string): unknown {
     const reason = cause instanceof Error ? cause.message : String(cause);
     const position = /position (\d+)/.exec(reason);
     const { line, column } = lineAndColumn(text, position ? Number(position[1]) : text.length);
-    throw new ImportRejected(`line ${line}, column ${column}`, `The file is not valid JSON at line ${line}, column ${column}. Check for a missing comma, quote or bracket just before that point.`);
+    throw new ImportRejected(
+      `line ${line}, column ${column}`,
+      `The file is not valid JSON at line ${line}, column ${column}. Check for a missing comma, quote or bracket just before that point.`,
+    );
   }
 }
 
@@ -80,7 +93,10 @@ export function importScenario(input: Uint8Array | string, options: ImportOption
   try {
     const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
     if (bytes.length > SCENARIO_LIMITS.fileBytes) {
-      return reject("file", `The file is ${Math.ceil(bytes.length / 1024)} KB; uploads are limited to ${SCENARIO_LIMITS.fileBytes / 1024} KB.`);
+      return reject(
+        "file",
+        `The file is ${Math.ceil(bytes.length / 1024)} KB; uploads are limited to ${SCENARIO_LIMITS.fileBytes / 1024} KB.`,
+      );
     }
     const text = (typeof input === "string" ? input : decode(bytes)).replace(/^\uFEFF/, "");
     const looksJson = /^\s*[[{]/.test(text);
@@ -92,14 +108,19 @@ export function importScenario(input: Uint8Array | string, options: ImportOption
       if (problems.length > 0) return reject(problems[0]!.path ?? "file", problems[0]!.message);
     }
     const format = formatFrom(options, text, parsed);
-    if (format !== "twee" && parsed === undefined) throw new ImportRejected("file", `A ${format} file must be JSON, but this one does not start with "{".`);
+    if (format !== "twee" && parsed === undefined)
+      throw new ImportRejected("file", `A ${format} file must be JSON, but this one does not start with "{".`);
     let result: ImportResult;
     if (format === "twee") result = importTwee(text);
     else if (format === "h5p") result = importH5p(parsed, { competency: options.competency });
     else if (format === "xstate") result = importXState(parsed);
     else result = { draft: parsed as ImportResult["draft"], format: "json", report: [] };
-    const nodes = result.draft && typeof result.draft.nodes === "object" && result.draft.nodes !== null ? Object.keys(result.draft.nodes).length : 0;
-    if (nodes > SCENARIO_LIMITS.nodes) return reject("nodes", `The scenario has ${nodes} nodes; the limit is ${SCENARIO_LIMITS.nodes}.`);
+    const nodes =
+      result.draft && typeof result.draft.nodes === "object" && result.draft.nodes !== null
+        ? Object.keys(result.draft.nodes).length
+        : 0;
+    if (nodes > SCENARIO_LIMITS.nodes)
+      return reject("nodes", `The scenario has ${nodes} nodes; the limit is ${SCENARIO_LIMITS.nodes}.`);
     return result;
   } catch (error) {
     if (error instanceof ImportRejected) return reject(error.where, error.message);

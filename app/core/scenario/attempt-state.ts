@@ -23,7 +23,10 @@ export function readAttempt(scenario: Scenario, snapshot: unknown): ReadAttempt 
   if (!isRecord(snapshot)) return { ok: false, message: "The saved attempt is not a snapshot object." };
   const { value, context } = snapshot;
   if (typeof value !== "string" || !Object.hasOwn(scenario.nodes, value)) {
-    return { ok: false, message: `The saved attempt is at '${String(value)}', which is not a node of scenario '${scenario.id}' version ${scenario.version}.` };
+    return {
+      ok: false,
+      message: `The saved attempt is at '${String(value)}', which is not a node of scenario '${scenario.id}' version ${scenario.version}.`,
+    };
   }
   if (
     !isRecord(context) ||
@@ -33,10 +36,16 @@ export function readAttempt(scenario: Scenario, snapshot: unknown): ReadAttempt 
     !Array.isArray(context.transcript) ||
     !Array.isArray(context.visited)
   ) {
-    return { ok: false, message: "The saved attempt's context is incomplete (scores, variables, transcript or path missing)." };
+    return {
+      ok: false,
+      message: "The saved attempt's context is incomplete (scores, variables, transcript or path missing).",
+    };
   }
   const node = scenario.nodes[value] as ScenarioNode;
-  return { ok: true, state: { nodeId: value, node, context: context as unknown as AttemptContext, finished: node.ending !== undefined } };
+  return {
+    ok: true,
+    state: { nodeId: value, node, context: context as unknown as AttemptContext, finished: node.ending !== undefined },
+  };
 }
 
 /** Like readAttempt, for callers (views, scoring) where a bad snapshot is a programming error. */

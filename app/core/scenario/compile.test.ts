@@ -27,7 +27,10 @@ describe("machineConfig", () => {
       { target: "opens-up", guard: { type: "condition", params: { var: "trust", op: "gte", value: 1 } } },
       { target: "listen" },
     ]);
-    expect(config.states.listen?.on?.["choose.summarise"]?.guard).toEqual({ type: "condition", params: { var: "consented", op: "eq", value: true } });
+    expect(config.states.listen?.on?.["choose.summarise"]?.guard).toEqual({
+      type: "condition",
+      params: { var: "consented", op: "eq", value: true },
+    });
   });
 
   it("is accepted as is by xstate's createMachine", () => {

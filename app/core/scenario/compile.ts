@@ -56,7 +56,9 @@ function choiceTransition(scenario: Scenario, nodeId: string, choice: Choice, al
     choiceId: choice.id,
     effects: choice.effects ?? {},
     set,
-    offered: all.map((c) => (c.requires ? { effects: c.effects ?? {}, requires: c.requires } : { effects: c.effects ?? {} })),
+    offered: all.map((c) =>
+      c.requires ? { effects: c.effects ?? {}, requires: c.requires } : { effects: c.effects ?? {} },
+    ),
     feedback: choice.feedback,
     competencies: [...scenario.competencies],
   };
@@ -85,7 +87,10 @@ export function machineConfig(scenario: Scenario): AttemptMachineConfig {
       on[`choose.${choice.id}`] = choiceTransition(scenario, nodeId, choice, choices);
       if (choice.branches) {
         states[routingStateKey(nodeId, choice.id)] = {
-          always: [...choice.branches.map((b) => ({ target: b.next, guard: { type: "condition" as const, params: b.when } })), { target: choice.next }],
+          always: [
+            ...choice.branches.map((b) => ({ target: b.next, guard: { type: "condition" as const, params: b.when } })),
+            { target: choice.next },
+          ],
         };
       }
     }
@@ -96,7 +101,9 @@ export function machineConfig(scenario: Scenario): AttemptMachineConfig {
 
 export function buildMachine(config: AttemptMachineConfig) {
   // The config is data we generated above; XState's types cannot follow event names built from choice ids.
-  return attemptMachineSetup.createMachine(config as unknown as Parameters<typeof attemptMachineSetup.createMachine>[0]);
+  return attemptMachineSetup.createMachine(
+    config as unknown as Parameters<typeof attemptMachineSetup.createMachine>[0],
+  );
 }
 
 export type AttemptMachine = ReturnType<typeof buildMachine>;

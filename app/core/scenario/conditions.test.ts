@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { conditionDepth, evaluateCondition, type ConditionContext } from "./conditions";
 
-const context: ConditionContext = { variables: { trust: 2, consented: false }, scores: { rapport: 3 }, visited: ["hello", "ask"] };
+const context: ConditionContext = {
+  variables: { trust: 2, consented: false },
+  scores: { rapport: 3 },
+  visited: ["hello", "ask"],
+};
 
 describe("evaluateCondition", () => {
   it("compares variables, scores and visited nodes", () => {

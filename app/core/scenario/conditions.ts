@@ -43,7 +43,9 @@ export function conditionDepth(condition: Condition): number {
 }
 
 /** Every leaf comparison in a condition, for reference checks. */
-export function conditionLeaves(condition: Condition): Array<Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>> {
+export function conditionLeaves(
+  condition: Condition,
+): Array<Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>> {
   if ("all" in condition) return condition.all.flatMap(conditionLeaves);
   if ("any" in condition) return condition.any.flatMap(conditionLeaves);
   if ("not" in condition) return conditionLeaves(condition.not);

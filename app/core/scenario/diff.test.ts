@@ -18,7 +18,9 @@ describe("diffScenarios", () => {
     start.choices = [first!, { ...second!, id: "brand-new" }];
     start.lines = [...start.lines, { speaker: "narrator", text: "A new line." }];
     next.nodes["extra-node"] = { lines: [], ending: { outcome: "good", title: "Extra", summary: "Extra ending." } };
-    const removed = Object.keys(next.nodes).find((id) => id !== next.start && id !== "extra-node" && next.nodes[id]!.ending)!;
+    const removed = Object.keys(next.nodes).find(
+      (id) => id !== next.start && id !== "extra-node" && next.nodes[id]!.ending,
+    )!;
     delete next.nodes[removed];
     next.title = "Renamed";
     const diff = diffScenarios(base, next);

@@ -17,7 +17,15 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Compares `after` with `before`; with no previous version everything in `after` counts as added. */
 export function diffScenarios(before: Scenario | null, after: Scenario): ScenarioDiff {
-  const diff: ScenarioDiff = { nodesAdded: [], nodesRemoved: [], nodesChanged: [], choicesAdded: [], choicesRemoved: [], choicesChanged: [], settingsChanged: [] };
+  const diff: ScenarioDiff = {
+    nodesAdded: [],
+    nodesRemoved: [],
+    nodesChanged: [],
+    choicesAdded: [],
+    choicesRemoved: [],
+    choicesChanged: [],
+    settingsChanged: [],
+  };
   const old = before?.nodes ?? {};
   for (const [nodeId, node] of Object.entries(after.nodes)) {
     const previous = Object.hasOwn(old, nodeId) ? old[nodeId] : undefined;
@@ -44,8 +52,14 @@ export function diffScenarios(before: Scenario | null, after: Scenario): Scenari
     for (const choice of node.choices ?? []) diff.choicesRemoved.push({ nodeId, choiceId: choice.id });
   }
   if (before) {
-    const keys = new Set([...Object.keys(before), ...Object.keys(after)].filter((k) => k !== "version" && k !== "nodes" && k !== "$schema"));
-    for (const key of keys) if (!same((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key])) diff.settingsChanged.push(key);
+    const keys = new Set(
+      [...Object.keys(before), ...Object.keys(after)].filter(
+        (k) => k !== "version" && k !== "nodes" && k !== "$schema",
+      ),
+    );
+    for (const key of keys)
+      if (!same((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key]))
+        diff.settingsChanged.push(key);
   }
   return diff;
 }
@@ -56,13 +70,19 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export function describeDiff(diff: ScenarioDiff): string[] {
   const out: string[] = [];
   const list = (ids: string[]) => ids.map((id) => `'${id}'`).join(", ");
-  const choices = (items: Array<{ nodeId: string; choiceId: string }>) => items.map((c) => `'${c.nodeId}/${c.choiceId}'`).join(", ");
+  const choices = (items: Array<{ nodeId: string; choiceId: string }>) =>
+    items.map((c) => `'${c.nodeId}/${c.choiceId}'`).join(", ");
   if (diff.nodesAdded.length) out.push(`${plural(diff.nodesAdded.length, "node")} added: ${list(diff.nodesAdded)}.`);
-  if (diff.nodesRemoved.length) out.push(`${plural(diff.nodesRemoved.length, "node")} removed: ${list(diff.nodesRemoved)}.`);
-  if (diff.nodesChanged.length) out.push(`${plural(diff.nodesChanged.length, "node")} changed: ${list(diff.nodesChanged)}.`);
-  if (diff.choicesAdded.length) out.push(`${plural(diff.choicesAdded.length, "choice")} added: ${choices(diff.choicesAdded)}.`);
-  if (diff.choicesRemoved.length) out.push(`${plural(diff.choicesRemoved.length, "choice")} removed: ${choices(diff.choicesRemoved)}.`);
-  if (diff.choicesChanged.length) out.push(`${plural(diff.choicesChanged.length, "choice")} changed: ${choices(diff.choicesChanged)}.`);
+  if (diff.nodesRemoved.length)
+    out.push(`${plural(diff.nodesRemoved.length, "node")} removed: ${list(diff.nodesRemoved)}.`);
+  if (diff.nodesChanged.length)
+    out.push(`${plural(diff.nodesChanged.length, "node")} changed: ${list(diff.nodesChanged)}.`);
+  if (diff.choicesAdded.length)
+    out.push(`${plural(diff.choicesAdded.length, "choice")} added: ${choices(diff.choicesAdded)}.`);
+  if (diff.choicesRemoved.length)
+    out.push(`${plural(diff.choicesRemoved.length, "choice")} removed: ${choices(diff.choicesRemoved)}.`);
+  if (diff.choicesChanged.length)
+    out.push(`${plural(diff.choicesChanged.length, "choice")} changed: ${choices(diff.choicesChanged)}.`);
   if (diff.settingsChanged.length) out.push(`Settings changed: ${diff.settingsChanged.join(", ")}.`);
   return out;
 }

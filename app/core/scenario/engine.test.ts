@@ -62,7 +62,9 @@ describe("applyChoice", () => {
     const before = JSON.stringify(snapshot);
     const result = failure(applyChoice(scenario, snapshot, "summarise"));
     expect(result.code).toBe("illegal-choice");
-    expect(result.message).toBe("Choice 'summarise' is not offered at node 'listen'. Offered now: 'check-again', 'lecture', 'wrap-up'.");
+    expect(result.message).toBe(
+      "Choice 'summarise' is not offered at node 'listen'. Offered now: 'check-again', 'lecture', 'wrap-up'.",
+    );
     expect(JSON.stringify(snapshot)).toBe(before);
   });
 
@@ -103,7 +105,13 @@ describe("applyChoice", () => {
   it("records the full path, repeats included, beside the transcript", () => {
     const { view } = play(validFixture(), ["cold", "closed-question", "check-again", "closed-question", "wrap-up"]);
     expect(view.visited).toEqual(["hello", "ask", "listen", "ask", "listen", "close-mixed"]);
-    expect(view.transcript.map((t) => `${t.nodeId}/${t.choiceId}`)).toEqual(["hello/cold", "ask/closed-question", "listen/check-again", "ask/closed-question", "listen/wrap-up"]);
+    expect(view.transcript.map((t) => `${t.nodeId}/${t.choiceId}`)).toEqual([
+      "hello/cold",
+      "ask/closed-question",
+      "listen/check-again",
+      "ask/closed-question",
+      "listen/wrap-up",
+    ]);
     expect(view.progress).toEqual({ step: 5, estimatedTotal: 5 });
   });
 
@@ -112,7 +120,16 @@ describe("applyChoice", () => {
     // trust has max 3; 'warm' is the only way to add to it, so loop through it via a modified scenario.
     const looping = parseScenario({
       ...scenario,
-      nodes: { ...scenario.nodes, hello: { ...scenario.nodes.hello, choices: [{ ...scenario.nodes.hello!.choices![0]!, next: "hello", set: [{ var: "trust", op: "add", value: 2 }] }, scenario.nodes.hello!.choices![1]!] } },
+      nodes: {
+        ...scenario.nodes,
+        hello: {
+          ...scenario.nodes.hello,
+          choices: [
+            { ...scenario.nodes.hello!.choices![0]!, next: "hello", set: [{ var: "trust", op: "add", value: 2 }] },
+            scenario.nodes.hello!.choices![1]!,
+          ],
+        },
+      },
     });
     const { snapshot } = play(looping, ["warm", "warm", "warm"]);
     expect((snapshot as { context: { variables: Record<string, unknown> } }).context.variables.trust).toBe(3);

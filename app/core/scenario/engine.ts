@@ -19,8 +19,7 @@ export interface EngineOptions {
 export type ChoiceErrorCode = "illegal-choice" | "finished" | "stale-choice" | "step-limit" | "invalid-snapshot";
 
 export type ChoiceResult =
-  | { ok: true; snapshot: unknown; view: AttemptView }
-  | { ok: false; code: ChoiceErrorCode; message: string };
+  { ok: true; snapshot: unknown; view: AttemptView } | { ok: false; code: ChoiceErrorCode; message: string };
 
 /** A detached, JSON-only copy: nothing in storage shares objects with the compiled machine. */
 function persist(machine: AttemptMachine, snapshot: AttemptSnapshot): unknown {
@@ -34,22 +33,44 @@ export function startRun(scenario: Scenario, _options: EngineOptions = {}): { sn
   return { snapshot, view: viewOf(scenario, snapshot) };
 }
 
-export function applyChoice(scenario: Scenario, snapshot: unknown, choiceId: string, options: EngineOptions = {}): ChoiceResult {
+export function applyChoice(
+  scenario: Scenario,
+  snapshot: unknown,
+  choiceId: string,
+  options: EngineOptions = {},
+): ChoiceResult {
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const read = readAttempt(scenario, snapshot);
   if (!read.ok) return { ok: false, code: "invalid-snapshot", message: read.message };
   const { nodeId, context, finished } = read.state;
-  if (finished) return { ok: false, code: "finished", message: "This attempt has already reached an ending; no more choices can be made." };
+  if (finished)
+    return {
+      ok: false,
+      code: "finished",
+      message: "This attempt has already reached an ending; no more choices can be made.",
+    };
   if (options.expectedStep !== undefined && options.expectedStep !== context.transcript.length) {
-    return { ok: false, code: "stale-choice", message: "The page was out of date: the consultation had already moved on. Reload to see where you are." };
+    return {
+      ok: false,
+      code: "stale-choice",
+      message: "The page was out of date: the consultation had already moved on. Reload to see where you are.",
+    };
   }
   if (context.transcript.length >= maxIterations) {
-    return { ok: false, code: "step-limit", message: `This attempt has reached the limit of ${maxIterations} choices. Start a new attempt.` };
+    return {
+      ok: false,
+      code: "step-limit",
+      message: `This attempt has reached the limit of ${maxIterations} choices. Start a new attempt.`,
+    };
   }
   const offered = offeredChoices(scenario, nodeId, context);
   if (!offered.some((c) => c.id === choiceId)) {
     const ids = offered.map((c) => `'${c.id}'`).join(", ");
-    return { ok: false, code: "illegal-choice", message: `Choice '${choiceId}' is not offered at node '${nodeId}'. Offered now: ${ids}.` };
+    return {
+      ok: false,
+      code: "illegal-choice",
+      message: `Choice '${choiceId}' is not offered at node '${nodeId}'. Offered now: ${ids}.`,
+    };
   }
 
   const machine = compileScenario(scenario);
@@ -57,7 +78,11 @@ export function applyChoice(scenario: Scenario, snapshot: unknown, choiceId: str
   const [next] = transition(machine, current, choiceEvent(choiceId));
   // The pre-check above and the machine's own guards should agree; if they ever do not, store nothing.
   if (next.context.transcript.length !== context.transcript.length + 1) {
-    return { ok: false, code: "illegal-choice", message: `Choice '${choiceId}' could not be taken at node '${nodeId}'.` };
+    return {
+      ok: false,
+      code: "illegal-choice",
+      message: `Choice '${choiceId}' could not be taken at node '${nodeId}'.`,
+    };
   }
   const persisted = persist(machine, next);
   return { ok: true, snapshot: persisted, view: viewOf(scenario, persisted) };

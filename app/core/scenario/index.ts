@@ -25,7 +25,14 @@ export { COMPETENCIES, COMPETENCY_INFO, isCompetency, type Competency, type Comp
 export { validateScenario, parseScenario } from "./validate";
 export type { ScenarioProblem, ValidationReport } from "./problems";
 export { evaluateCondition, type ConditionContext } from "./conditions";
-export { machineConfig, compileScenario, buildMachine, type AttemptMachineConfig, type AttemptMachine, type AttemptSnapshot } from "./compile";
+export {
+  machineConfig,
+  compileScenario,
+  buildMachine,
+  type AttemptMachineConfig,
+  type AttemptMachine,
+  type AttemptSnapshot,
+} from "./compile";
 export type { AttemptContext, TranscriptEntry } from "./attempt-context";
 export {
   startRun,

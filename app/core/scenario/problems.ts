@@ -33,11 +33,19 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-export function error(code: string, message: string, where: Omit<ScenarioProblem, "severity" | "code" | "message"> = {}): ScenarioProblem {
+export function error(
+  code: string,
+  message: string,
+  where: Omit<ScenarioProblem, "severity" | "code" | "message"> = {},
+): ScenarioProblem {
   return { severity: "error", code, message, ...where };
 }
 
-export function warning(code: string, message: string, where: Omit<ScenarioProblem, "severity" | "code" | "message"> = {}): ScenarioProblem {
+export function warning(
+  code: string,
+  message: string,
+  where: Omit<ScenarioProblem, "severity" | "code" | "message"> = {},
+): ScenarioProblem {
   return { severity: "warning", code, message, ...where };
 }
 

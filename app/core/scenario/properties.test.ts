@@ -15,8 +15,18 @@ import { viewOf } from "./view";
 const COUNT = "count";
 
 const conditionArb: fc.Arbitrary<Condition> = fc.oneof(
-  fc.record({ var: fc.constant(COUNT), op: fc.constantFrom("eq", "neq", "lt", "lte", "gt", "gte" as const), value: fc.integer({ min: 0, max: 4 }) }),
-  fc.record({ not: fc.record({ var: fc.constant(COUNT), op: fc.constantFrom("lt", "gte" as const), value: fc.integer({ min: 0, max: 4 }) }) }),
+  fc.record({
+    var: fc.constant(COUNT),
+    op: fc.constantFrom("eq", "neq", "lt", "lte", "gt", "gte" as const),
+    value: fc.integer({ min: 0, max: 4 }),
+  }),
+  fc.record({
+    not: fc.record({
+      var: fc.constant(COUNT),
+      op: fc.constantFrom("lt", "gte" as const),
+      value: fc.integer({ min: 0, max: 4 }),
+    }),
+  }),
 );
 
 /** Extra choices beyond the chain: forward or (at most one) back edge, optionally conditional. */
@@ -47,23 +57,35 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
       const choices: Choice[] = [];
       const base = { feedback: "Because.", effects: { rapport: 1 } };
       if (i < middle - 1) choices.push({ ...base, id: "next", text: "Go on", next: id(i + 1) });
-      else for (let e = 0; e < endings; e += 1) choices.push({ ...base, id: `finish-${e}`, text: "Finish", next: id(middle + e) });
+      else
+        for (let e = 0; e < endings; e += 1)
+          choices.push({ ...base, id: `finish-${e}`, text: "Finish", next: id(middle + e) });
       let back = false;
       (extras[i] ?? []).forEach((extra, k) => {
         if (!extra.forward && back) return;
         back ||= !extra.forward;
         const target = extra.forward ? i + 1 + (extra.pick % (total - i - 1)) : extra.pick % (i + 1);
-        const choice: Choice = { id: `extra-${k}`, text: "Something else", next: id(target), feedback: "Because.", effects: { rapport: extra.effect || 1, empathy: extra.effect } };
+        const choice: Choice = {
+          id: `extra-${k}`,
+          text: "Something else",
+          next: id(target),
+          feedback: "Because.",
+          effects: { rapport: extra.effect || 1, empathy: extra.effect },
+        };
         if (extra.addsToCount) choice.set = [{ var: COUNT, op: "add", value: 1 }];
         // Only back edges are conditional on being offered, so a forward way out is always on offer.
         if (extra.requires && !extra.forward) choice.requires = extra.requires;
-        if (extra.branch) choice.branches = [{ when: extra.branch.when, next: id(i + 1 + (extra.branch.pick % (total - i - 1))) }];
+        if (extra.branch)
+          choice.branches = [{ when: extra.branch.when, next: id(i + 1 + (extra.branch.pick % (total - i - 1))) }];
         choices.push(choice);
       });
       nodes[id(i)] = { lines: [{ speaker: "pat", text: `Node ${i}` }], choices };
     }
     for (let e = 0; e < endings; e += 1) {
-      nodes[id(middle + e)] = { lines: [], ending: { outcome: (["good", "mixed", "poor"] as const)[e % 3]!, title: `Ending ${e}`, summary: "Done." } };
+      nodes[id(middle + e)] = {
+        lines: [],
+        ending: { outcome: (["good", "mixed", "poor"] as const)[e % 3]!, title: `Ending ${e}`, summary: "Done." },
+      };
     }
     return {
       id: "generated-scenario",
@@ -152,7 +174,8 @@ describe("generated scenarios", () => {
           const choice = scenario.nodes[node]!.choices!.find((c) => c.id === choiceId)!;
           const context = { variables, scores: {}, visited: path };
           expect(!choice.requires || evaluateCondition(choice.requires, context)).toBe(true);
-          for (const update of choice.set ?? []) variables[update.var] = Math.min(4, (variables[update.var] as number) + (update.value as number));
+          for (const update of choice.set ?? [])
+            variables[update.var] = Math.min(4, (variables[update.var] as number) + (update.value as number));
           node = choice.branches?.find((b) => evaluateCondition(b.when, context))?.next ?? choice.next;
           path.push(node);
 

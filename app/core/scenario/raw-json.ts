@@ -38,7 +38,9 @@ export function parseScenarioText(text: string): RawParse {
     const position = /position (\d+)/.exec(reason);
     const offset = position?.[1] === undefined ? text.length : Number(position[1]);
     const { line, column } = lineAndColumn(text, offset);
-    const detail = reason.replace(/ in JSON at position \d+.*$/, "").replace(/^Unexpected end of JSON input$/, "The file ends too early");
+    const detail = reason
+      .replace(/ in JSON at position \d+.*$/, "")
+      .replace(/^Unexpected end of JSON input$/, "The file ends too early");
     return {
       ok: false,
       problems: [
@@ -67,16 +69,26 @@ export function checkRawValue(value: unknown): ScenarioProblem[] {
     const current = item.value;
     if (current === null || typeof current !== "object") {
       if (typeof current === "function" || typeof current === "symbol" || typeof current === "bigint") {
-        problems.push(error("not-json", `${formatPath(item.path) || "The scenario"} holds a ${typeof current}, which JSON cannot represent.`, { path: formatPath(item.path) }));
+        problems.push(
+          error(
+            "not-json",
+            `${formatPath(item.path) || "The scenario"} holds a ${typeof current}, which JSON cannot represent.`,
+            { path: formatPath(item.path) },
+          ),
+        );
       }
       continue;
     }
     if (item.path.length >= SCENARIO_LIMITS.jsonDepth) {
       if (!tooDeep) {
         problems.push(
-          error("too-deeply-nested", `The data is nested more than ${SCENARIO_LIMITS.jsonDepth} levels deep at ${formatPath(item.path)}. Simplify the conditions there.`, {
-            path: formatPath(item.path),
-          }),
+          error(
+            "too-deeply-nested",
+            `The data is nested more than ${SCENARIO_LIMITS.jsonDepth} levels deep at ${formatPath(item.path)}. Simplify the conditions there.`,
+            {
+              path: formatPath(item.path),
+            },
+          ),
         );
       }
       tooDeep = true;
@@ -89,9 +101,13 @@ export function checkRawValue(value: unknown): ScenarioProblem[] {
       const path = [...item.path, key];
       if (typeof key === "string" && FORBIDDEN_KEYS.has(key)) {
         problems.push(
-          error("forbidden-key", `The key '${key}' at ${formatPath(path)} is not allowed (it can be used to tamper with the app). Remove or rename it.`, {
-            path: formatPath(path),
-          }),
+          error(
+            "forbidden-key",
+            `The key '${key}' at ${formatPath(path)} is not allowed (it can be used to tamper with the app). Remove or rename it.`,
+            {
+              path: formatPath(path),
+            },
+          ),
         );
         continue;
       }
@@ -107,7 +123,9 @@ export function checkParsedSize(value: unknown): ScenarioProblem[] {
   try {
     text = JSON.stringify(value);
   } catch {
-    return [error("not-json", "The scenario cannot be written as JSON (it may refer to itself). Rebuild it from plain data.")];
+    return [
+      error("not-json", "The scenario cannot be written as JSON (it may refer to itself). Rebuild it from plain data."),
+    ];
   }
   const bytes = text === undefined ? 0 : byteLength(text);
   return bytes > SCENARIO_LIMITS.fileBytes ? [sizeProblem(bytes)] : [];

@@ -12,13 +12,29 @@ function castChecks(scenario: Scenario): ScenarioProblem[] {
   const seen = new Set<string>();
   scenario.cast.forEach((member, index) => {
     const path = `cast[${index}].id`;
-    if (member.id === NARRATOR) problems.push(error("reserved-cast-id", `Cast member ${index + 1} uses the id 'narrator', which is reserved for narration. Choose another id.`, { path }));
-    if (seen.has(member.id)) problems.push(error("duplicate-cast-id", `Two cast members share the id '${member.id}'. Give each one its own id.`, { path }));
+    if (member.id === NARRATOR)
+      problems.push(
+        error(
+          "reserved-cast-id",
+          `Cast member ${index + 1} uses the id 'narrator', which is reserved for narration. Choose another id.`,
+          { path },
+        ),
+      );
+    if (seen.has(member.id))
+      problems.push(
+        error("duplicate-cast-id", `Two cast members share the id '${member.id}'. Give each one its own id.`, { path }),
+      );
     seen.add(member.id);
   });
   const patients = scenario.cast.filter((m) => m.role === "patient").length;
   if (patients > SCENARIO_LIMITS.patients) {
-    problems.push(error("too-many-patients", `The cast has ${patients} patients; a video group session here has at most ${SCENARIO_LIMITS.patients}. Remove one or change their role.`, { path: "cast" }));
+    problems.push(
+      error(
+        "too-many-patients",
+        `The cast has ${patients} patients; a video group session here has at most ${SCENARIO_LIMITS.patients}. Remove one or change their role.`,
+        { path: "cast" },
+      ),
+    );
   }
   return problems;
 }
@@ -30,13 +46,27 @@ function variableChecks(scenario: Scenario): ScenarioProblem[] {
     const path = `variables.${name}`;
     const { min, max, initial } = variable;
     if (min !== undefined && max !== undefined && min > max) {
-      problems.push(error("bad-variable-range", `Variable '${name}' has min ${min} above max ${max}. Swap them.`, { path }));
+      problems.push(
+        error("bad-variable-range", `Variable '${name}' has min ${min} above max ${max}. Swap them.`, { path }),
+      );
     } else if ((min !== undefined && initial < min) || (max !== undefined && initial > max)) {
-      problems.push(error("bad-variable-range", `Variable '${name}' starts at ${initial}, outside its range ${min ?? "-inf"}..${max ?? "inf"}. Change 'initial' or the range.`, { path }));
+      problems.push(
+        error(
+          "bad-variable-range",
+          `Variable '${name}' starts at ${initial}, outside its range ${min ?? "-inf"}..${max ?? "inf"}. Change 'initial' or the range.`,
+          { path },
+        ),
+      );
     }
   }
   if (Object.keys(scenario.variables ?? {}).length > SCENARIO_LIMITS.variables) {
-    problems.push(error("too-many-variables", `The scenario declares more than ${SCENARIO_LIMITS.variables} variables. Remove the ones you do not need.`, { path: "variables" }));
+    problems.push(
+      error(
+        "too-many-variables",
+        `The scenario declares more than ${SCENARIO_LIMITS.variables} variables. Remove the ones you do not need.`,
+        { path: "variables" },
+      ),
+    );
   }
   return problems;
 }
@@ -56,26 +86,62 @@ function conditionChecks(scenario: Scenario, condition: Condition, at: Where, us
   const variables = scenario.variables ?? {};
   const depth = conditionDepth(condition);
   if (depth > SCENARIO_LIMITS.conditionDepth) {
-    problems.push(error("condition-too-deep", `${prefix} is nested ${depth} levels deep; the limit is ${SCENARIO_LIMITS.conditionDepth}. Flatten it (e.g. merge nested "all" lists).`, where));
+    problems.push(
+      error(
+        "condition-too-deep",
+        `${prefix} is nested ${depth} levels deep; the limit is ${SCENARIO_LIMITS.conditionDepth}. Flatten it (e.g. merge nested "all" lists).`,
+        where,
+      ),
+    );
   }
   for (const leaf of conditionLeaves(condition)) {
     if ("visited" in leaf) {
       if (!Object.hasOwn(scenario.nodes, leaf.visited)) {
-        problems.push(error("unknown-node", `${prefix} asks whether '${leaf.visited}' was visited, but there is no such node${didYouMean(leaf.visited, Object.keys(scenario.nodes))}. Fix the node id.`, where));
+        problems.push(
+          error(
+            "unknown-node",
+            `${prefix} asks whether '${leaf.visited}' was visited, but there is no such node${didYouMean(leaf.visited, Object.keys(scenario.nodes))}. Fix the node id.`,
+            where,
+          ),
+        );
       }
     } else if ("score" in leaf) {
       if (!scenario.competencies.includes(leaf.score)) {
-        problems.push(error("undeclared-competency", `${prefix} tests the score of '${leaf.score}', which this scenario does not assess. Add it to "competencies" or test another one.`, where));
+        problems.push(
+          error(
+            "undeclared-competency",
+            `${prefix} tests the score of '${leaf.score}', which this scenario does not assess. Add it to "competencies" or test another one.`,
+            where,
+          ),
+        );
       }
     } else {
       used.add(leaf.var);
       const declared = Object.hasOwn(variables, leaf.var) ? variables[leaf.var] : undefined;
       if (!declared) {
-        problems.push(error("undeclared-variable", `${prefix} uses the variable '${leaf.var}', which is not declared${didYouMean(leaf.var, Object.keys(variables))}. Declare it under "variables" or fix the name.`, where));
+        problems.push(
+          error(
+            "undeclared-variable",
+            `${prefix} uses the variable '${leaf.var}', which is not declared${didYouMean(leaf.var, Object.keys(variables))}. Declare it under "variables" or fix the name.`,
+            where,
+          ),
+        );
       } else if (declared.type !== typeof leaf.value) {
-        problems.push(error("variable-type-mismatch", `${prefix} compares the ${declared.type} variable '${leaf.var}' with ${JSON.stringify(leaf.value)}. Compare it with a ${declared.type}.`, where));
+        problems.push(
+          error(
+            "variable-type-mismatch",
+            `${prefix} compares the ${declared.type} variable '${leaf.var}' with ${JSON.stringify(leaf.value)}. Compare it with a ${declared.type}.`,
+            where,
+          ),
+        );
       } else if (declared.type === "boolean" && leaf.op !== "eq" && leaf.op !== "neq") {
-        problems.push(error("variable-type-mismatch", `${prefix} uses '${leaf.op}' on the true/false variable '${leaf.var}'. Use "eq" or "neq".`, where));
+        problems.push(
+          error(
+            "variable-type-mismatch",
+            `${prefix} uses '${leaf.op}' on the true/false variable '${leaf.var}'. Use "eq" or "neq".`,
+            where,
+          ),
+        );
       }
     }
   }
@@ -91,31 +157,83 @@ function choiceChecks(scenario: Scenario, used: Set<string>, affected: Set<Compe
       const base = `nodes.${nodeId}.choices[${index}]`;
       const where = { nodeId, choiceId: choice.id, path: base };
       const label = nodeLabel(nodeId, choice.id);
-      if (ids.has(choice.id)) problems.push(error("duplicate-choice-id", `${nodeLabel(nodeId)} has two choices with the id '${choice.id}'. Rename one of them.`, { ...where, path: `${base}.id` }));
+      if (ids.has(choice.id))
+        problems.push(
+          error(
+            "duplicate-choice-id",
+            `${nodeLabel(nodeId)} has two choices with the id '${choice.id}'. Rename one of them.`,
+            { ...where, path: `${base}.id` },
+          ),
+        );
       ids.add(choice.id);
       const effects = Object.entries(choice.effects ?? {}) as Array<[Competency, number]>;
       for (const [competency, amount] of effects) {
         if (!scenario.competencies.includes(competency)) {
-          problems.push(error("undeclared-competency", `${label} changes '${competency}', which this scenario does not assess. Add '${competency}' to "competencies" or remove the effect.`, { ...where, path: `${base}.effects.${competency}` }));
+          problems.push(
+            error(
+              "undeclared-competency",
+              `${label} changes '${competency}', which this scenario does not assess. Add '${competency}' to "competencies" or remove the effect.`,
+              { ...where, path: `${base}.effects.${competency}` },
+            ),
+          );
         } else if (amount !== 0) affected.add(competency);
       }
       if (effects.every(([, amount]) => amount === 0)) {
-        problems.push(warning("choice-scores-nothing", `${label} has no effect on any competency, so it scores nothing. Add effects (e.g. "rapport": 1) saying what it shows, or merge it with another choice.`, { ...where, path: `${base}.effects` }));
+        problems.push(
+          warning(
+            "choice-scores-nothing",
+            `${label} has no effect on any competency, so it scores nothing. Add effects (e.g. "rapport": 1) saying what it shows, or merge it with another choice.`,
+            { ...where, path: `${base}.effects` },
+          ),
+        );
       }
-      if (choice.requires) problems.push(...conditionChecks(scenario, choice.requires, { ...where, path: `${base}.requires`, label: "its 'requires' condition" }, used));
+      if (choice.requires)
+        problems.push(
+          ...conditionChecks(
+            scenario,
+            choice.requires,
+            { ...where, path: `${base}.requires`, label: "its 'requires' condition" },
+            used,
+          ),
+        );
       (choice.branches ?? []).forEach((branch, b) => {
-        problems.push(...conditionChecks(scenario, branch.when, { ...where, path: `${base}.branches[${b}].when`, label: `the condition of branch ${b + 1}` }, used));
+        problems.push(
+          ...conditionChecks(
+            scenario,
+            branch.when,
+            { ...where, path: `${base}.branches[${b}].when`, label: `the condition of branch ${b + 1}` },
+            used,
+          ),
+        );
       });
       (choice.set ?? []).forEach((update, s) => {
         const at = { ...where, path: `${base}.set[${s}]` };
         used.add(update.var);
         const declared = Object.hasOwn(variables, update.var) ? variables[update.var] : undefined;
         if (!declared) {
-          problems.push(error("undeclared-variable", `${label} sets '${update.var}', which is not declared${didYouMean(update.var, Object.keys(variables))}. Declare it under "variables" or fix the name.`, at));
+          problems.push(
+            error(
+              "undeclared-variable",
+              `${label} sets '${update.var}', which is not declared${didYouMean(update.var, Object.keys(variables))}. Declare it under "variables" or fix the name.`,
+              at,
+            ),
+          );
         } else if (declared.type !== typeof update.value) {
-          problems.push(error("variable-type-mismatch", `${label} sets the ${declared.type} variable '${update.var}' to ${JSON.stringify(update.value)}. Use a ${declared.type}.`, at));
+          problems.push(
+            error(
+              "variable-type-mismatch",
+              `${label} sets the ${declared.type} variable '${update.var}' to ${JSON.stringify(update.value)}. Use a ${declared.type}.`,
+              at,
+            ),
+          );
         } else if (declared.type === "boolean" && update.op === "add") {
-          problems.push(error("variable-type-mismatch", `${label} adds to the true/false variable '${update.var}'. Use "op": "set".`, at));
+          problems.push(
+            error(
+              "variable-type-mismatch",
+              `${label} adds to the true/false variable '${update.var}'. Use "op": "set".`,
+              at,
+            ),
+          );
         }
       });
     });
@@ -130,12 +248,24 @@ function speakerChecks(scenario: Scenario): ScenarioProblem[] {
   for (const [nodeId, node] of Object.entries(scenario.nodes)) {
     node.lines.forEach((line, index) => {
       if (!known.includes(line.speaker)) {
-        problems.push(error("unknown-speaker", `${nodeLabel(nodeId)} line ${index + 1} is spoken by '${line.speaker}', who is not in the cast${didYouMean(line.speaker, known)}. Use a cast id or "narrator".`, { nodeId, path: `nodes.${nodeId}.lines[${index}].speaker` }));
+        problems.push(
+          error(
+            "unknown-speaker",
+            `${nodeLabel(nodeId)} line ${index + 1} is spoken by '${line.speaker}', who is not in the cast${didYouMean(line.speaker, known)}. Use a cast id or "narrator".`,
+            { nodeId, path: `nodes.${nodeId}.lines[${index}].speaker` },
+          ),
+        );
       }
     });
     (node.events ?? []).forEach((event, index) => {
       if (event.who !== undefined && !castIds.includes(event.who)) {
-        problems.push(error("unknown-speaker", `${nodeLabel(nodeId)} event ${index + 1} happens to '${event.who}', who is not in the cast${didYouMean(event.who, castIds)}. Use a cast id.`, { nodeId, path: `nodes.${nodeId}.events[${index}].who` }));
+        problems.push(
+          error(
+            "unknown-speaker",
+            `${nodeLabel(nodeId)} event ${index + 1} happens to '${event.who}', who is not in the cast${didYouMean(event.who, castIds)}. Use a cast id.`,
+            { nodeId, path: `nodes.${nodeId}.events[${index}].who` },
+          ),
+        );
       }
     });
   }
@@ -146,15 +276,41 @@ function speakerChecks(scenario: Scenario): ScenarioProblem[] {
 export function referenceChecks(scenario: Scenario): ScenarioProblem[] {
   const used = new Set<string>();
   const affected = new Set<Competency>();
-  const problems = [...castChecks(scenario), ...variableChecks(scenario), ...speakerChecks(scenario), ...choiceChecks(scenario, used, affected)];
+  const problems = [
+    ...castChecks(scenario),
+    ...variableChecks(scenario),
+    ...speakerChecks(scenario),
+    ...choiceChecks(scenario, used, affected),
+  ];
   const declared = new Set<string>();
   scenario.competencies.forEach((competency, index) => {
-    if (declared.has(competency)) problems.push(warning("duplicate-competency", `The competency '${competency}' is listed twice in "competencies". Remove the repeat.`, { path: `competencies[${index}]` }));
-    else if (!affected.has(competency)) problems.push(warning("competency-never-scored", `The scenario assesses '${competency}', but no choice changes it. Add effects for it or remove it from "competencies".`, { path: "competencies" }));
+    if (declared.has(competency))
+      problems.push(
+        warning(
+          "duplicate-competency",
+          `The competency '${competency}' is listed twice in "competencies". Remove the repeat.`,
+          { path: `competencies[${index}]` },
+        ),
+      );
+    else if (!affected.has(competency))
+      problems.push(
+        warning(
+          "competency-never-scored",
+          `The scenario assesses '${competency}', but no choice changes it. Add effects for it or remove it from "competencies".`,
+          { path: "competencies" },
+        ),
+      );
     declared.add(competency);
   });
   for (const name of Object.keys(scenario.variables ?? {})) {
-    if (!used.has(name)) problems.push(warning("unused-variable", `Variable '${name}' is declared but no choice sets or tests it. Use it or remove it.`, { path: `variables.${name}` }));
+    if (!used.has(name))
+      problems.push(
+        warning(
+          "unused-variable",
+          `Variable '${name}' is declared but no choice sets or tests it. Use it or remove it.`,
+          { path: `variables.${name}` },
+        ),
+      );
   }
   return problems;
 }

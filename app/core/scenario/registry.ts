@@ -30,7 +30,8 @@ export interface ApplyChoiceParams {
 function applyUpdate(variables: Record<string, number | boolean>, update: BoundedUpdate): void {
   const current = Object.hasOwn(variables, update.var) ? variables[update.var] : undefined;
   let next = update.value;
-  if (update.op === "add" && typeof current === "number" && typeof update.value === "number") next = current + update.value;
+  if (update.op === "add" && typeof current === "number" && typeof update.value === "number")
+    next = current + update.value;
   if (typeof next === "number") {
     if (update.min !== undefined) next = Math.max(update.min, next);
     if (update.max !== undefined) next = Math.min(update.max, next);
@@ -55,7 +56,13 @@ export function applyChoiceTo(context: AttemptContext, params: ApplyChoiceParams
   }
   const variables = { ...context.variables };
   for (const update of params.set) applyUpdate(variables, update);
-  const entry = { nodeId: params.nodeId, choiceId: params.choiceId, effects: taken, possible: best, feedback: params.feedback };
+  const entry = {
+    nodeId: params.nodeId,
+    choiceId: params.choiceId,
+    effects: taken,
+    possible: best,
+    feedback: params.feedback,
+  };
   return { ...context, scores, possible, variables, transcript: [...context.transcript, entry] };
 }
 

@@ -15,7 +15,8 @@ import {
 import { didYouMean } from "./suggest";
 
 const CONDITION_KEYS = ["var", "score", "visited", "all", "any", "not"] as const;
-const CONDITION_HELP = 'use {"var", "op", "value"}, {"score", "op", "value"}, {"visited"}, {"all": [...]}, {"any": [...]} or {"not": ...}';
+const CONDITION_HELP =
+  'use {"var", "op", "value"}, {"score", "op", "value"}, {"visited"}, {"all": [...]}, {"any": [...]} or {"not": ...}';
 
 const TOP = "The scenario";
 
@@ -33,7 +34,8 @@ function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
+  if (typeof value === "string")
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -50,9 +52,13 @@ function locate(root: unknown, path: readonly PathSegment[]) {
   }
   if (first === "cast" && typeof second === "number") {
     const rawId = valueAt(root, ["cast", second, "id"]);
-    return { subject: typeof rawId === "string" ? `Cast member '${rawId}'` : `Cast member ${second + 1}`, rest: path.slice(2) };
+    return {
+      subject: typeof rawId === "string" ? `Cast member '${rawId}'` : `Cast member ${second + 1}`,
+      rest: path.slice(2),
+    };
   }
-  if (first === "variables" && typeof second === "string") return { subject: `Variable '${second}'`, rest: path.slice(2) };
+  if (first === "variables" && typeof second === "string")
+    return { subject: `Variable '${second}'`, rest: path.slice(2) };
   return { subject: TOP, rest: path };
 }
 
@@ -77,23 +83,34 @@ function knownKeys(path: readonly PathSegment[]): readonly string[] {
   return (last !== undefined && Object.hasOwn(byLast, last) ? byLast[last] : undefined) ?? [];
 }
 
-const EXPECTED: Record<string, string> = { string: "text", number: "a number", int: "a whole number", boolean: "true or false", object: "an object", array: "a list" };
+const EXPECTED: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "an object",
+  array: "a list",
+};
 
 function describeIssue(issue: z.core.$ZodIssue, field: string, raw: unknown): string {
   const it = field ? `'${field}'` : "It";
   switch (issue.code) {
     case "invalid_type": {
-      const expected = (Object.hasOwn(EXPECTED, issue.expected) ? EXPECTED[issue.expected] : undefined) ?? issue.expected;
+      const expected =
+        (Object.hasOwn(EXPECTED, issue.expected) ? EXPECTED[issue.expected] : undefined) ?? issue.expected;
       if (raw === undefined) return `${it} is missing. Add it (${expected}).`;
       return `${it} should be ${expected} but is ${describeValue(raw)}.`;
     }
     case "too_big":
-      if (issue.origin === "string") return `${it} is ${String(raw).length} characters long; the limit is ${issue.maximum}. Shorten it.`;
-      if (issue.origin === "array") return `${it} has ${(raw as unknown[]).length} items; the limit is ${issue.maximum}. Remove some.`;
+      if (issue.origin === "string")
+        return `${it} is ${String(raw).length} characters long; the limit is ${issue.maximum}. Shorten it.`;
+      if (issue.origin === "array")
+        return `${it} has ${(raw as unknown[]).length} items; the limit is ${issue.maximum}. Remove some.`;
       return `${it} is ${String(raw)}; the most allowed is ${issue.maximum}.`;
     case "too_small":
       if (issue.origin === "string") return `${it} is empty. Write it.`;
-      if (issue.origin === "array") return `${it} needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? "" : "s"}. Add ${Number(issue.minimum) === 1 ? "one" : "more"}.`;
+      if (issue.origin === "array")
+        return `${it} needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? "" : "s"}. Add ${Number(issue.minimum) === 1 ? "one" : "more"}.`;
       return `${it} is ${String(raw)}; the least allowed is ${issue.minimum}.`;
     case "invalid_value": {
       const allowed = issue.values.map((v) => JSON.stringify(v));
@@ -117,17 +134,23 @@ function toProblems(issue: z.core.$ZodIssue, root: unknown, prefix: readonly Pat
   if (issue.code === "unrecognized_keys") {
     const known = knownKeys(path);
     return issue.keys.map((key) =>
-      error("unknown-key", `${subject}${field ? ` '${field}'` : ""} has an unknown key '${key}'${didYouMean(key, known)}. Remove or rename it.`, {
-        ...at,
-        path: formatPath([...path, key]),
-      }),
+      error(
+        "unknown-key",
+        `${subject}${field ? ` '${field}'` : ""} has an unknown key '${key}'${didYouMean(key, known)}. Remove or rename it.`,
+        {
+          ...at,
+          path: formatPath([...path, key]),
+        },
+      ),
     );
   }
   if (issue.code === "invalid_key") {
     const kind = path[0] === "nodes" ? "node id" : path[0] === "variables" ? "variable name" : "key";
     const reason = issue.issues[0]?.message ?? "is not valid";
     const name = String(path[path.length - 1]);
-    return [error("invalid-id", `The ${kind} '${name}' is not valid: ${reason}. Rename it and every reference to it.`, at)];
+    return [
+      error("invalid-id", `The ${kind} '${name}' is not valid: ${reason}. Rename it and every reference to it.`, at),
+    ];
   }
   if (issue.code === "invalid_union") {
     const isCondition = path.some((p) => p === "when" || p === "requires");
@@ -136,7 +159,11 @@ function toProblems(issue: z.core.$ZodIssue, root: unknown, prefix: readonly Pat
       const branch = index >= 0 ? issue.errors[index] : undefined;
       if (branch) return branch.flatMap((inner) => toProblems(inner, root, path));
     }
-    const what = isCondition ? `should be a condition: ${CONDITION_HELP}` : path[0] === "variables" ? 'should be {"type": "number", "initial": 0} or {"type": "boolean", "initial": false}' : "should be a number or true/false";
+    const what = isCondition
+      ? `should be a condition: ${CONDITION_HELP}`
+      : path[0] === "variables"
+        ? 'should be {"type": "number", "initial": 0} or {"type": "boolean", "initial": false}'
+        : "should be a number or true/false";
     return [error("schema", `${subject}: ${field ? `'${field}'` : "it"} is ${describeValue(raw)} but ${what}.`, at)];
   }
   const sentence = describeIssue(issue, field, raw);

@@ -18,7 +18,21 @@ describe("the published JSON Schema", () => {
       $defs: Record<string, unknown>;
     };
     expect(schema.required).toEqual(
-      expect.arrayContaining(["id", "version", "title", "summary", "setting", "specialty", "minutes", "objectives", "competencies", "passMark", "cast", "start", "nodes"]),
+      expect.arrayContaining([
+        "id",
+        "version",
+        "title",
+        "summary",
+        "setting",
+        "specialty",
+        "minutes",
+        "objectives",
+        "competencies",
+        "passMark",
+        "cast",
+        "start",
+        "nodes",
+      ]),
     );
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.nodes.propertyNames.pattern).toBe("^[a-z0-9][a-z0-9-]{0,63}$");
@@ -35,7 +49,9 @@ describe("scenarioSchema", () => {
   });
 
   it("rejects effects outside -3..3 and unknown competencies", () => {
-    const data = JSON.parse(fixtureText("valid-consultation")) as { nodes: { hello: { choices: Array<{ effects: unknown }> } } };
+    const data = JSON.parse(fixtureText("valid-consultation")) as {
+      nodes: { hello: { choices: Array<{ effects: unknown }> } };
+    };
     data.nodes.hello.choices[0]!.effects = { rapport: 4 };
     expect(scenarioSchema.safeParse(data).success).toBe(false);
     data.nodes.hello.choices[0]!.effects = { charm: 1 };

@@ -35,13 +35,16 @@ function slug(min: number, max: number, description: string) {
   const pattern = new RegExp(`^[a-z0-9][a-z0-9-]{${min - 1},${max - 1}}$`);
   return z
     .string()
-    .regex(pattern, `use ${min}-${max} characters: lower-case letters, digits and hyphens, starting with a letter or digit`)
+    .regex(
+      pattern,
+      `use ${min}-${max} characters: lower-case letters, digits and hyphens, starting with a letter or digit`,
+    )
     .describe(description);
 }
 
 export const scenarioIdSchema = slug(3, 64, "Scenario id (a slug), e.g. group-physio-shoulder");
 export const nodeIdSchema = slug(1, 64, "A node id (a slug)");
-export const castIdSchema = slug(1, 32, "A cast member's id (a slug); \"narrator\" is reserved");
+export const castIdSchema = slug(1, 32, 'A cast member\'s id (a slug); "narrator" is reserved');
 export const choiceIdSchema = slug(1, 64, "Choice id, unique within its node");
 /** A reference to a node, cast member or variable: checked by the validator, which can suggest the intended name. */
 const reference = (what: string) => z.string().min(1).max(64).describe(what);
@@ -49,7 +52,7 @@ const reference = (what: string) => z.string().min(1).max(64).describe(what);
 export const variableNameSchema = z
   .string()
   .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "use 1-40 letters, digits or underscores, starting with a letter")
-  .describe("A variable name declared under \"variables\"");
+  .describe('A variable name declared under "variables"');
 
 export const competencySchema = z.enum(COMPETENCIES).describe("One of the fixed competencies");
 export const outcomeSchema = z.enum(["good", "mixed", "poor"]);
@@ -75,8 +78,14 @@ export const castMemberSchema = z.strictObject({
   pronouns: text(30).optional(),
   avatar: z
     .strictObject({
-      initials: z.string().regex(/^[A-Za-z]{1,3}$/, "use 1-3 letters").optional(),
-      colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, "use a hex colour such as #005eb8").optional(),
+      initials: z
+        .string()
+        .regex(/^[A-Za-z]{1,3}$/, "use 1-3 letters")
+        .optional(),
+      colour: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/, "use a hex colour such as #005eb8")
+        .optional(),
     })
     .optional(),
 });
@@ -91,14 +100,14 @@ export const booleanVariableSchema = z.strictObject({ type: z.literal("boolean")
 export const variableSchema = z.discriminatedUnion("type", [numberVariableSchema, booleanVariableSchema]);
 
 export const lineSchema = z.strictObject({
-  speaker: z.string().min(1).describe("A cast member's id, or \"narrator\""),
+  speaker: z.string().min(1).describe('A cast member\'s id, or "narrator"'),
   text: text(L.lineText),
 });
 
 export const stageEventSchema = z.strictObject({
   kind: stageEventKindSchema,
   who: reference("The cast member it happens to, if any").optional(),
-  text: text(L.lineText).describe("What the learner is told, e.g. \"Maria's video freezes mid-sentence.\""),
+  text: text(L.lineText).describe('What the learner is told, e.g. "Maria\'s video freezes mid-sentence."'),
 });
 
 export const branchSchema = z.strictObject({
@@ -107,7 +116,7 @@ export const branchSchema = z.strictObject({
 });
 
 export const variableUpdateSchema = z.strictObject({
-  var: reference("A variable declared under \"variables\""),
+  var: reference('A variable declared under "variables"'),
   op: z.enum(["set", "add"]),
   value: z.union([z.number(), z.boolean()]),
 });
@@ -133,7 +142,7 @@ export const choiceSchema = z.strictObject({
 });
 
 export const endingSchema = z.strictObject({
-  outcome: outcomeSchema.describe("\"poor\" fails the attempt whatever the score"),
+  outcome: outcomeSchema.describe('"poor" fails the attempt whatever the score'),
   title: text(L.title),
   summary: text(L.summary),
 });
@@ -148,21 +157,21 @@ export const scenarioNodeSchema = z.strictObject({
 
 export const scenarioSchema = z
   .strictObject({
-  $schema: z.string().optional(),
-  id: scenarioIdSchema,
-  version: z.int().min(1).describe("Bump on every published change"),
-  title: text(L.title),
-  summary: text(L.summary),
-  setting: settingSchema,
-  specialty: text(60),
-  minutes: z.int().min(1).max(240).describe("Estimated minutes, also the CPD minutes"),
-  objectives: z.array(text(300)).min(1).max(L.objectives),
-  competencies: z.array(competencySchema).min(1).max(L.competencies),
-  passMark: z.number().min(0).max(100).describe("Overall percentage needed to pass"),
-  cast: z.array(castMemberSchema).min(1).max(L.cast),
-  variables: z.record(variableNameSchema, variableSchema).optional(),
-  start: reference("The id of the first node"),
-  nodes: z.record(nodeIdSchema, scenarioNodeSchema).describe("Object keyed by node id; at most 500 nodes"),
+    $schema: z.string().optional(),
+    id: scenarioIdSchema,
+    version: z.int().min(1).describe("Bump on every published change"),
+    title: text(L.title),
+    summary: text(L.summary),
+    setting: settingSchema,
+    specialty: text(60),
+    minutes: z.int().min(1).max(240).describe("Estimated minutes, also the CPD minutes"),
+    objectives: z.array(text(300)).min(1).max(L.objectives),
+    competencies: z.array(competencySchema).min(1).max(L.competencies),
+    passMark: z.number().min(0).max(100).describe("Overall percentage needed to pass"),
+    cast: z.array(castMemberSchema).min(1).max(L.cast),
+    variables: z.record(variableNameSchema, variableSchema).optional(),
+    start: reference("The id of the first node"),
+    nodes: z.record(nodeIdSchema, scenarioNodeSchema).describe("Object keyed by node id; at most 500 nodes"),
   })
   .meta({
     title: "Webside scenario",

@@ -52,16 +52,33 @@ describe("scoreRun", () => {
     const scenario: Scenario = { ...validFixture(), passMark: 89 };
     expect(scoreRun(scenario, play(scenario, ["warm", "open-question", "reflect", "summarise"])).passed).toBe(true);
     const unfinished = scoreRun(scenario, play(scenario, ["warm"]));
-    expect(unfinished).toMatchObject({ finished: false, endingId: null, outcome: null, passed: false, scores: { rapport: 100, listening: null } });
+    expect(unfinished).toMatchObject({
+      finished: false,
+      endingId: null,
+      outcome: null,
+      passed: false,
+      scores: { rapport: 100, listening: null },
+    });
   });
 });
 
 describe("strongestAndWeakest", () => {
   it("takes up to three each way without overlap, skipping nulls, 0 for strongest and 100 for weakest", () => {
     const all = ["rapport", "empathy", "listening", "information", "safety", "tech", "group"] as const;
-    const split = strongestAndWeakest(all, { rapport: 90, empathy: 10, listening: 100, information: null, safety: 50, tech: 0, group: 70 });
+    const split = strongestAndWeakest(all, {
+      rapport: 90,
+      empathy: 10,
+      listening: 100,
+      information: null,
+      safety: 50,
+      tech: 0,
+      group: 70,
+    });
     expect(split).toEqual({ strongest: ["listening", "rapport", "group"], weakest: ["tech", "empathy", "safety"] });
-    expect(strongestAndWeakest(["rapport", "empathy"], { rapport: 100, empathy: 100 })).toEqual({ strongest: ["rapport"], weakest: [] });
+    expect(strongestAndWeakest(["rapport", "empathy"], { rapport: 100, empathy: 100 })).toEqual({
+      strongest: ["rapport"],
+      weakest: [],
+    });
   });
 });
 

@@ -5,7 +5,8 @@ import { requireAttempt } from "./attempt-state";
 import type { Outcome, Scenario } from "./schema";
 
 /** Narrow on `finished`: a finished attempt always has its ending's id and outcome. */
-export type RunScore = ScoreFigures & ({ finished: true; endingId: string; outcome: Outcome } | { finished: false; endingId: null; outcome: null });
+export type RunScore = ScoreFigures &
+  ({ finished: true; endingId: string; outcome: Outcome } | { finished: false; endingId: null; outcome: null });
 
 interface ScoreFigures {
   /** Percentage 0..100 per assessed competency; null when the path taken offered no chance to score it. */
@@ -20,7 +21,10 @@ interface ScoreFigures {
   weakest: Competency[];
 }
 
-export function competencyPercentages(competencies: readonly Competency[], transcript: readonly TranscriptEntry[]): Partial<Record<Competency, number | null>> {
+export function competencyPercentages(
+  competencies: readonly Competency[],
+  transcript: readonly TranscriptEntry[],
+): Partial<Record<Competency, number | null>> {
   const scores: Partial<Record<Competency, number | null>> = {};
   for (const competency of competencies) {
     let achieved = 0;
@@ -38,13 +42,19 @@ export function competencyPercentages(competencies: readonly Competency[], trans
  * Splits the scored competencies into strongest and weakest without overlap: with few competencies the top half
  * goes to "strongest", so a learner with three never sees the same one praised and flagged.
  */
-export function strongestAndWeakest(competencies: readonly Competency[], scores: Partial<Record<Competency, number | null>>) {
+export function strongestAndWeakest(
+  competencies: readonly Competency[],
+  scores: Partial<Record<Competency, number | null>>,
+) {
   const scored = competencies
     .map((c, order) => ({ c, order, pct: scores[c] }))
     .filter((s): s is { c: Competency; order: number; pct: number } => typeof s.pct === "number");
   const best = [...scored].sort((a, b) => b.pct - a.pct || a.order - b.order);
   const strongestCount = Math.min(3, Math.ceil(best.length / 2));
-  const strongest = best.slice(0, strongestCount).filter((s) => s.pct > 0).map((s) => s.c);
+  const strongest = best
+    .slice(0, strongestCount)
+    .filter((s) => s.pct > 0)
+    .map((s) => s.c);
   const weakest = [...best.slice(strongestCount)]
     .reverse()
     .filter((s) => s.pct < 100)
@@ -62,5 +72,11 @@ export function scoreRun(scenario: Scenario, snapshot: unknown): RunScore {
   const figures = { scores, overall, ...strongestAndWeakest(competencies, scores) };
   if (!finished || !node.ending) return { ...figures, finished: false, endingId: null, outcome: null, passed: false };
   const outcome = node.ending.outcome;
-  return { ...figures, finished: true, endingId: nodeId, outcome, passed: outcome !== "poor" && overall >= scenario.passMark };
+  return {
+    ...figures,
+    finished: true,
+    endingId: nodeId,
+    outcome,
+    passed: outcome !== "poor" && overall >= scenario.passMark,
+  };
 }

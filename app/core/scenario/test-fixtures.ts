@@ -2,7 +2,11 @@
 import { parseScenario } from "./validate";
 import type { Scenario } from "./schema";
 
-const files = import.meta.glob<string>("../../../tests/fixtures/scenarios/*.json", { query: "?raw", import: "default", eager: true });
+const files = import.meta.glob<string>("../../../tests/fixtures/scenarios/*.json", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
 
 /** The raw text of `tests/fixtures/scenarios/<name>.json`. */
 export function fixtureText(name: string): string {

@@ -3,8 +3,16 @@ import { fixtureNames, fixtureText, validFixtureData } from "./test-fixtures";
 import { validateScenario } from "./validate";
 
 /** One fixture per problem: the code it must produce, and where. */
-const EXPECTED: Record<string, { code: string; severity?: "error" | "warning"; nodeId?: string; choiceId?: string; says?: RegExp }> = {
-  "missing-target": { code: "missing-target", nodeId: "listen", choiceId: "wrap-up", says: /points to 'close-mixd', which does not exist \(did you mean 'close-mixed'\?\)/ },
+const EXPECTED: Record<
+  string,
+  { code: string; severity?: "error" | "warning"; nodeId?: string; choiceId?: string; says?: RegExp }
+> = {
+  "missing-target": {
+    code: "missing-target",
+    nodeId: "listen",
+    choiceId: "wrap-up",
+    says: /points to 'close-mixd', which does not exist \(did you mean 'close-mixed'\?\)/,
+  },
   "missing-start": { code: "missing-start", says: /did you mean 'hello'/ },
   "unreachable-node": { code: "unreachable-node", nodeId: "aside", says: /Point a choice at it, or delete it/ },
   "unreachable-ending": { code: "unreachable-ending", nodeId: "close-never" },
@@ -12,17 +20,32 @@ const EXPECTED: Record<string, { code: string; severity?: "error" | "warning"; n
   "cycle-without-exit": { code: "cycle-without-exit", nodeId: "stuck-a", says: /'stuck-a', 'stuck-b' form a loop/ },
   "choice-scores-nothing": { code: "choice-scores-nothing", severity: "warning", nodeId: "hello", choiceId: "cold" },
   "undeclared-competency": { code: "undeclared-competency", nodeId: "hello", choiceId: "warm", says: /'safety'/ },
-  "undeclared-variable": { code: "undeclared-variable", nodeId: "ask", choiceId: "open-question", says: /'trusst'.*did you mean 'trust'/ },
+  "undeclared-variable": {
+    code: "undeclared-variable",
+    nodeId: "ask",
+    choiceId: "open-question",
+    says: /'trusst'.*did you mean 'trust'/,
+  },
   "unknown-speaker": { code: "unknown-speaker", nodeId: "ask", says: /did you mean 'maria'/ },
   "duplicate-choice-id": { code: "duplicate-choice-id", nodeId: "hello", choiceId: "warm" },
-  "condition-too-deep": { code: "condition-too-deep", nodeId: "listen", choiceId: "summarise", says: /5 levels deep; the limit is 4/ },
+  "condition-too-deep": {
+    code: "condition-too-deep",
+    nodeId: "listen",
+    choiceId: "summarise",
+    says: /5 levels deep; the limit is 4/,
+  },
   "no-ending": { code: "no-ending" },
   "ending-with-choices": { code: "ending-with-choices", nodeId: "close-good" },
   "too-many-patients": { code: "too-many-patients" },
   "variable-type-mismatch": { code: "variable-type-mismatch", nodeId: "listen", choiceId: "summarise" },
   "invalid-json": { code: "invalid-json", says: /line 5, column 3/ },
   "proto-key": { code: "forbidden-key", says: /'__proto__' at nodes\.hello\.choices\[0\]\.effects\.__proto__/ },
-  "schema-errors": { code: "unknown-key", nodeId: "hello", choiceId: "warm", says: /unknown key 'feeback' \(did you mean 'feedback'\?\)/ },
+  "schema-errors": {
+    code: "unknown-key",
+    nodeId: "hello",
+    choiceId: "warm",
+    says: /unknown key 'feeback' \(did you mean 'feedback'\?\)/,
+  },
 };
 
 describe("validateScenario on the fixtures", () => {
@@ -34,7 +57,11 @@ describe("validateScenario on the fixtures", () => {
   });
 
   it("has an expectation for every fixture file", () => {
-    expect(fixtureNames().filter((n) => n !== "valid-consultation").sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(
+      fixtureNames()
+        .filter((n) => n !== "valid-consultation")
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort());
   });
 
   for (const [name, expected] of Object.entries(EXPECTED)) {
@@ -71,7 +98,9 @@ describe("validateScenario on the fixtures", () => {
 
 describe("validateScenario safety and limits", () => {
   it("leaves Object.prototype untouched when a file has a __proto__ key", () => {
-    const report = validateScenario('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
+    const report = validateScenario(
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty("polluted");
     expect(report.ok).toBe(false);
@@ -82,7 +111,9 @@ describe("validateScenario safety and limits", () => {
     const data = validFixtureData();
     (data.nodes as Record<string, Record<string, unknown>>).hello!.prototype = {};
     const report = validateScenario(data);
-    expect(report.problems).toEqual([expect.objectContaining({ code: "forbidden-key", path: "nodes.hello.prototype" })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ code: "forbidden-key", path: "nodes.hello.prototype" }),
+    ]);
   });
 
   it("rejects a file over 256 KB before parsing it", () => {
@@ -104,7 +135,8 @@ describe("validateScenario safety and limits", () => {
   it("rejects more than 500 nodes", () => {
     const data = validFixtureData();
     const nodes = data.nodes as Record<string, unknown>;
-    for (let i = 0; i < 500; i += 1) nodes[`extra-${i}`] = { lines: [], ending: { outcome: "good", title: "t", summary: "s" } };
+    for (let i = 0; i < 500; i += 1)
+      nodes[`extra-${i}`] = { lines: [], ending: { outcome: "good", title: "t", summary: "s" } };
     const report = validateScenario(data);
     expect(report.problems.map((p) => p.code)).toContain("too-many-nodes");
     expect(report.ok).toBe(false);
@@ -115,14 +147,23 @@ describe("validateScenario safety and limits", () => {
     const listen = (data.nodes as Record<string, { choices: Array<Record<string, unknown>> }>).listen!;
     listen.choices[0]!.requires = { var: "consented", op: "equals", value: true };
     const [problem] = validateScenario(data).problems;
-    expect(problem).toMatchObject({ nodeId: "listen", choiceId: "summarise", path: "nodes.listen.choices[0].requires.op" });
+    expect(problem).toMatchObject({
+      nodeId: "listen",
+      choiceId: "summarise",
+      path: "nodes.listen.choices[0].requires.op",
+    });
     expect(problem?.message).toMatch(/'requires.op' is the text "equals", which is not allowed.*use one of "eq"/);
   });
 
   it("explains an unknown node id format and a reserved cast id", () => {
     const data = validFixtureData();
-    (data.nodes as Record<string, unknown>)["Bad Node"] = { lines: [], ending: { outcome: "good", title: "t", summary: "s" } };
-    expect(validateScenario(data).problems[0]?.message).toMatch(/The node id 'Bad Node' is not valid: use 1-64 characters/);
+    (data.nodes as Record<string, unknown>)["Bad Node"] = {
+      lines: [],
+      ending: { outcome: "good", title: "t", summary: "s" },
+    };
+    expect(validateScenario(data).problems[0]?.message).toMatch(
+      /The node id 'Bad Node' is not valid: use 1-64 characters/,
+    );
     const cast = validFixtureData();
     (cast.cast as Array<Record<string, unknown>>)[0]!.id = "narrator";
     expect(validateScenario(cast).problems.map((p) => p.code)).toContain("reserved-cast-id");

@@ -54,7 +54,9 @@ export function viewOf(scenario: Scenario, snapshot: unknown): AttemptView {
     finished,
     transcript: context.transcript,
     visited: context.visited,
-    progress: finished ? { step: made, estimatedTotal: made } : { step: made + 1, estimatedTotal: made + Math.max(1, decisionsLeft(scenario, nodeId)) },
+    progress: finished
+      ? { step: made, estimatedTotal: made }
+      : { step: made + 1, estimatedTotal: made + Math.max(1, decisionsLeft(scenario, nodeId)) },
   };
   if (node.ending) view.ending = node.ending;
   return view;

@@ -30,13 +30,23 @@ export interface ScenarioAnalytics {
 
 /** The choices an attempt made, from its persisted snapshot's transcript (ignored if the snapshot is not shaped so). */
 function transcriptOf(snapshot: unknown): Array<{ nodeId: string; choiceId: string }> {
-  const context = typeof snapshot === "object" && snapshot !== null ? (snapshot as { context?: { transcript?: unknown } }).context : undefined;
+  const context =
+    typeof snapshot === "object" && snapshot !== null
+      ? (snapshot as { context?: { transcript?: unknown } }).context
+      : undefined;
   const transcript = Array.isArray(context?.transcript) ? context.transcript : [];
-  return transcript.filter((t): t is { nodeId: string; choiceId: string } => typeof t?.nodeId === "string" && typeof t?.choiceId === "string");
+  return transcript.filter(
+    (t): t is { nodeId: string; choiceId: string } => typeof t?.nodeId === "string" && typeof t?.choiceId === "string",
+  );
 }
 
 export function scenarioAnalytics(nodeIds: string[], attempts: AttemptRecordForAnalytics[]): ScenarioAnalytics {
-  const stats = new Map(nodeIds.map((id) => [id, { nodeId: id, reached: 0, endedHere: 0, abandonedHere: 0, inProgressHere: 0, counts: new Map<string, number>() }]));
+  const stats = new Map(
+    nodeIds.map((id) => [
+      id,
+      { nodeId: id, reached: 0, endedHere: 0, abandonedHere: 0, inProgressHere: 0, counts: new Map<string, number>() },
+    ]),
+  );
   const choiceCounts = new Map<string, number>();
   const totals: Record<string, { sum: number; n: number }> = {};
   let overallSum = 0;
@@ -72,8 +82,23 @@ export function scenarioAnalytics(nodeIds: string[], attempts: AttemptRecordForA
   }
   const nodes: NodeStats[] = [...stats.values()].map(({ counts, ...rest }) => {
     const made = [...counts.values()].reduce((a, b) => a + b, 0);
-    return { ...rest, choices: [...counts.entries()].map(([choiceId, count]) => ({ choiceId, count, share: made === 0 ? 0 : Math.round((100 * count) / made) })) };
+    return {
+      ...rest,
+      choices: [...counts.entries()].map(([choiceId, count]) => ({
+        choiceId,
+        count,
+        share: made === 0 ? 0 : Math.round((100 * count) / made),
+      })),
+    };
   });
   const meanScores = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, Math.round(v.sum / v.n)]));
-  return { attempts: attempts.length, completed, passed, nodes, choiceCounts, meanScores, meanOverall: completed === 0 ? null : Math.round(overallSum / completed) };
+  return {
+    attempts: attempts.length,
+    completed,
+    passed,
+    nodes,
+    choiceCounts,
+    meanScores,
+    meanOverall: completed === 0 ? null : Math.round(overallSum / completed),
+  };
 }

@@ -4,10 +4,32 @@ import { addChoice, addNode, editableDraft, renameNode } from "./draft-edits";
 import type { Scenario } from "../scenario/schema";
 
 const base: Scenario = {
-  id: "tiny", version: 1, title: "Tiny", summary: "Tiny.", setting: "one-to-one", specialty: "GP", minutes: 5, objectives: ["x"],
-  competencies: ["rapport"], passMark: 50, cast: [{ id: "pat", name: "Pat", role: "patient", bio: "Pat." }], start: "a",
+  id: "tiny",
+  version: 1,
+  title: "Tiny",
+  summary: "Tiny.",
+  setting: "one-to-one",
+  specialty: "GP",
+  minutes: 5,
+  objectives: ["x"],
+  competencies: ["rapport"],
+  passMark: 50,
+  cast: [{ id: "pat", name: "Pat", role: "patient", bio: "Pat." }],
+  start: "a",
   nodes: {
-    a: { lines: [], choices: [{ id: "go", text: "Go", next: "b", effects: { rapport: 1 }, feedback: "Fine.", requires: { not: { visited: "b" } } }] },
+    a: {
+      lines: [],
+      choices: [
+        {
+          id: "go",
+          text: "Go",
+          next: "b",
+          effects: { rapport: 1 },
+          feedback: "Fine.",
+          requires: { not: { visited: "b" } },
+        },
+      ],
+    },
     b: { lines: [], ending: { outcome: "good", title: "End", summary: "Done." } },
   },
 };

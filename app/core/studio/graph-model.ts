@@ -24,14 +24,27 @@ export interface GraphEdge {
   count?: number;
 }
 
-const KIND_LABEL: Record<GraphNodeKind, string> = { start: "Start", good: "Good ending", mixed: "Mixed ending", poor: "Poor ending", error: "Needs fixing", step: "" };
+const KIND_LABEL: Record<GraphNodeKind, string> = {
+  start: "Start",
+  good: "Good ending",
+  mixed: "Mixed ending",
+  poor: "Poor ending",
+  error: "Needs fixing",
+  step: "",
+};
 
-export function graphModel(scenario: Scenario, problems: ScenarioProblem[], counts?: Map<string, number>): { nodes: GraphNode[]; edges: GraphEdge[] } {
+export function graphModel(
+  scenario: Scenario,
+  problems: ScenarioProblem[],
+  counts?: Map<string, number>,
+): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const errorsAt = new Map<string, number>();
-  for (const p of problems) if (p.severity === "error" && p.nodeId) errorsAt.set(p.nodeId, (errorsAt.get(p.nodeId) ?? 0) + 1);
+  for (const p of problems)
+    if (p.severity === "error" && p.nodeId) errorsAt.set(p.nodeId, (errorsAt.get(p.nodeId) ?? 0) + 1);
   const nodes: GraphNode[] = Object.entries(scenario.nodes).map(([id, node]) => {
     const errors = errorsAt.get(id) ?? 0;
-    const kind: GraphNodeKind = errors > 0 ? "error" : node.ending ? node.ending.outcome : id === scenario.start ? "start" : "step";
+    const kind: GraphNodeKind =
+      errors > 0 ? "error" : node.ending ? node.ending.outcome : id === scenario.start ? "start" : "step";
     const label = node.title ?? node.ending?.title ?? id;
     return { id, label, kind, kindLabel: KIND_LABEL[kind], errors };
   });

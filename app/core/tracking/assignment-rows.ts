@@ -36,10 +36,15 @@ export function assignmentRows<A extends AssignmentFacts>(
     if (!member.active) continue;
     for (const assignment of assignments) {
       if (assignment.archivedAt !== null || !isAssignedTo(assignment, member.userId, member.teamIds)) continue;
-      rows.push({ assignment, member, completion: completionOf(assignment, byUser.get(member.userId) ?? [], member.userId, now) });
+      rows.push({
+        assignment,
+        member,
+        completion: completionOf(assignment, byUser.get(member.userId) ?? [], member.userId, now),
+      });
     }
   }
   return rows;
 }
 
-export const percent = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10);
+export const percent = (part: number, whole: number): number =>
+  whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10;

@@ -71,29 +71,46 @@ describe("completion", () => {
 
   it("ignores other people's attempts and other scenarios", () => {
     expect(completionOf(assignment, [attempt({ userId: "u2" })], "u1", before).status).toBe("not started");
-    expect(completionOf(assignment, [attempt({ scenarioId: "sceptical-first-video" })], "u1", before).status).toBe("not started");
+    expect(completionOf(assignment, [attempt({ scenarioId: "sceptical-first-video" })], "u1", before).status).toBe(
+      "not started",
+    );
   });
 
   it("re-attempts: a fail then a pass completes at the pass; the best failed score shows until then", () => {
     const fail = attempt({ result: { overall: 40, passed: false }, completedAt: "2030-02-10T09:20:00.000Z" });
     const fail2 = attempt({ result: { overall: 55, passed: false }, completedAt: "2030-02-11T09:20:00.000Z" });
-    expect(completionOf(assignment, [fail, fail2], "u1", before)).toMatchObject({ status: "in progress", score: 55, passed: false, attemptId: null });
+    expect(completionOf(assignment, [fail, fail2], "u1", before)).toMatchObject({
+      status: "in progress",
+      score: 55,
+      passed: false,
+      attemptId: null,
+    });
     const pass = attempt({ completedAt: "2030-02-12T09:20:00.000Z", result: { overall: 75, passed: true } });
     const laterPass = attempt({ completedAt: "2030-02-13T09:20:00.000Z", result: { overall: 95, passed: true } });
     // The first pass completes it; a later, better pass does not move the completion date.
-    expect(completionOf(assignment, [laterPass, fail, pass, fail2], "u1", before)).toMatchObject({ status: "completed", attemptId: pass.id, score: 75 });
+    expect(completionOf(assignment, [laterPass, fail, pass, fail2], "u1", before)).toMatchObject({
+      status: "completed",
+      attemptId: pass.id,
+      score: 75,
+    });
   });
 
   it("a pass after the due date completes it, marked late", () => {
     const late = attempt({ startedAt: "2030-03-05T09:00:00.000Z", completedAt: "2030-03-05T09:20:00.000Z" });
-    expect(completionOf(assignment, [late], "u1", new Date("2030-03-06T00:00:00.000Z"))).toMatchObject({ status: "completed", late: true });
+    expect(completionOf(assignment, [late], "u1", new Date("2030-03-06T00:00:00.000Z"))).toMatchObject({
+      status: "completed",
+      late: true,
+    });
   });
 
   it("an attempt still in progress shows as in progress until the due date, then overdue", () => {
     const going = attempt({ status: "in-progress", completedAt: null, result: null });
     expect(completionOf(assignment, [going], "u1", before).status).toBe("in progress");
     expect(completionOf(assignment, [going], "u1", after).status).toBe("overdue");
-    expect(completionOf(assignment, [attempt({ status: "abandoned", completedAt: null, result: null })], "u1", before).status).toBe("not started");
+    expect(
+      completionOf(assignment, [attempt({ status: "abandoned", completedAt: null, result: null })], "u1", before)
+        .status,
+    ).toBe("not started");
   });
 
   it("an assessment is completed only by an attempt played in assessment mode", () => {

@@ -42,7 +42,11 @@ export interface Completion {
 }
 
 /** Who an assignment is for: named people plus everyone in a named team. */
-export function isAssignedTo(assignment: Pick<AssignmentFacts, "teamIds" | "userIds">, userId: string, teamIds: readonly string[]): boolean {
+export function isAssignedTo(
+  assignment: Pick<AssignmentFacts, "teamIds" | "userIds">,
+  userId: string,
+  teamIds: readonly string[],
+): boolean {
   return assignment.userIds.includes(userId) || assignment.teamIds.some((t) => teamIds.includes(t));
 }
 
@@ -58,19 +62,46 @@ export function attemptCounts(assignment: AssignmentFacts, attempt: AttemptFacts
   );
 }
 
-export function completionOf(assignment: AssignmentFacts, attempts: readonly AttemptFacts[], userId: string, now: Date): Completion {
+export function completionOf(
+  assignment: AssignmentFacts,
+  attempts: readonly AttemptFacts[],
+  userId: string,
+  now: Date,
+): Completion {
   const counting = attempts.filter((a) => a.userId === userId && attemptCounts(assignment, a));
   // Only work done after the assignment was made completes it: a pass from last year is not this year's training.
-  const finishedSince = counting.filter((a) => a.status === "completed" && a.completedAt !== null && a.completedAt >= assignment.createdAt);
-  const passes = finishedSince.filter((a) => a.result?.passed).sort((a, b) => a.completedAt!.localeCompare(b.completedAt!));
+  const finishedSince = counting.filter(
+    (a) => a.status === "completed" && a.completedAt !== null && a.completedAt >= assignment.createdAt,
+  );
+  const passes = finishedSince
+    .filter((a) => a.result?.passed)
+    .sort((a, b) => a.completedAt!.localeCompare(b.completedAt!));
   const first = passes[0];
   if (first) {
-    return { status: "completed", attemptId: first.id, completedAt: first.completedAt, score: first.result!.overall, passed: true, late: first.completedAt! > assignment.dueAt };
+    return {
+      status: "completed",
+      attemptId: first.id,
+      completedAt: first.completedAt,
+      score: first.result!.overall,
+      passed: true,
+      late: first.completedAt! > assignment.dueAt,
+    };
   }
-  const best = finishedSince.reduce<number | null>((top, a) => (a.result && (top === null || a.result.overall > top) ? a.result.overall : top), null);
-  const started = counting.some((a) => a.status === "in-progress" && a.startedAt >= assignment.createdAt) || finishedSince.length > 0;
+  const best = finishedSince.reduce<number | null>(
+    (top, a) => (a.result && (top === null || a.result.overall > top) ? a.result.overall : top),
+    null,
+  );
+  const started =
+    counting.some((a) => a.status === "in-progress" && a.startedAt >= assignment.createdAt) || finishedSince.length > 0;
   const overdue = now.getTime() > Date.parse(assignment.dueAt);
-  return { status: overdue ? "overdue" : started ? "in progress" : "not started", attemptId: null, completedAt: null, score: best, passed: false, late: false };
+  return {
+    status: overdue ? "overdue" : started ? "in progress" : "not started",
+    attemptId: null,
+    completedAt: null,
+    score: best,
+    passed: false,
+    late: false,
+  };
 }
 
 /** Whole days from now until the due date (negative when past), for "due in 3 days" and "2 days overdue". */

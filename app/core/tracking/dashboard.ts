@@ -42,7 +42,15 @@ export interface Dashboard {
   totals: { people: number; assigned: number; completed: number; overdue: number; percent: number };
   byTeam: CompletionBar[];
   byScenario: CompletionBar[];
-  overdue: Array<{ userId: string; name: string; email: string; teams: string; scenario: string; dueAt: string; daysOverdue: number }>;
+  overdue: Array<{
+    userId: string;
+    name: string;
+    email: string;
+    teams: string;
+    scenario: string;
+    dueAt: string;
+    daysOverdue: number;
+  }>;
   competencies: Array<{ competency: string; label: string; average: number; attempts: number }>;
   confidence: { attempts: number; before: number | null; after: number | null };
   presence: PresenceFigures;
@@ -58,9 +66,13 @@ function inRange(iso: string, filter: DashboardFilter): boolean {
   return true;
 }
 
-const mean = (values: number[]): number | null => (values.length === 0 ? null : Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10);
+const mean = (values: number[]): number | null =>
+  values.length === 0 ? null : Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10;
 
-function bars(rows: ReturnType<typeof assignmentRows>, keysOf: (row: (typeof rows)[number]) => Array<{ id: string; name: string }>): CompletionBar[] {
+function bars(
+  rows: ReturnType<typeof assignmentRows>,
+  keysOf: (row: (typeof rows)[number]) => Array<{ id: string; name: string }>,
+): CompletionBar[] {
   const totals = new Map<string, CompletionBar>();
   for (const row of rows) {
     for (const key of keysOf(row)) {
@@ -70,7 +82,9 @@ function bars(rows: ReturnType<typeof assignmentRows>, keysOf: (row: (typeof row
       totals.set(key.id, bar);
     }
   }
-  return [...totals.values()].map((b) => ({ ...b, percent: percent(b.completed, b.assigned) })).sort((a, b) => a.label.localeCompare(b.label));
+  return [...totals.values()]
+    .map((b) => ({ ...b, percent: percent(b.completed, b.assigned) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }
 
 export function buildDashboard(input: DashboardInput): Dashboard {
@@ -78,7 +92,10 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const teamName = new Map(input.teams.map((t) => [t.id, t.name]));
   const members = input.members.filter((m) => m.active && (!filter.teamId || m.teamIds.includes(filter.teamId)));
   const people = new Set(members.map((m) => m.userId));
-  const assignments = input.assignments.filter((a) => a.archivedAt === null && (!filter.scenarioId || a.scenarioId === filter.scenarioId) && inRange(a.dueAt, filter));
+  const assignments = input.assignments.filter(
+    (a) =>
+      a.archivedAt === null && (!filter.scenarioId || a.scenarioId === filter.scenarioId) && inRange(a.dueAt, filter),
+  );
   const rows = assignmentRows(assignments, members, input.attempts, input.now);
   const title = (id: string) => input.scenarioTitles.get(id) ?? id;
   const teamsOf = (m: MemberFacts) => {
@@ -119,16 +136,27 @@ export function buildDashboard(input: DashboardInput): Dashboard {
         userId: r.member.userId,
         name: r.member.name,
         email: r.member.email,
-        teams: teamsOf(r.member).map((t) => t.name).join(", "),
+        teams: teamsOf(r.member)
+          .map((t) => t.name)
+          .join(", "),
         scenario: title(r.assignment.scenarioId),
         dueAt: r.assignment.dueAt,
         daysOverdue: -daysUntil(r.assignment.dueAt, input.now),
       }))
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.name.localeCompare(b.name)),
     competencies: [...scores.entries()]
-      .map(([competency, list]) => ({ competency, label: isCompetency(competency) ? COMPETENCY_INFO[competency].label : competency, average: mean(list)!, attempts: list.length }))
+      .map(([competency, list]) => ({
+        competency,
+        label: isCompetency(competency) ? COMPETENCY_INFO[competency].label : competency,
+        average: mean(list)!,
+        attempts: list.length,
+      }))
       .sort((a, b) => a.label.localeCompare(b.label)),
-    confidence: { attempts: paired.length, before: mean(paired.map((a) => a.confidenceBefore!)), after: mean(paired.map((a) => a.confidenceAfter!)) },
+    confidence: {
+      attempts: paired.length,
+      before: mean(paired.map((a) => a.confidenceBefore!)),
+      after: mean(paired.map((a) => a.confidenceAfter!)),
+    },
     presence: presenceFigures(completed.map((a) => a.presence)),
     completedAttempts: completed.length,
   };

@@ -13,7 +13,8 @@ export interface PresenceFigures {
   eyeContactListening: number | null;
 }
 
-const meanPercent = (shares: number[]) => (shares.length === 0 ? null : Math.round((1000 * shares.reduce((a, b) => a + b, 0)) / shares.length) / 10);
+const meanPercent = (shares: number[]) =>
+  shares.length === 0 ? null : Math.round((1000 * shares.reduce((a, b) => a + b, 0)) / shares.length) / 10;
 
 export function presenceFigures(summaries: readonly unknown[]): PresenceFigures {
   const valid = summaries.flatMap((s) => {
@@ -23,13 +24,20 @@ export function presenceFigures(summaries: readonly unknown[]): PresenceFigures 
   });
   // An attempt whose metric never had a reading says nothing about it, so it is left out of that average.
   const shares = (pick: (o: (typeof valid)[number]["overall"]) => { ms: number; share: number }) =>
-    valid.map((v) => pick(v.overall)).filter((p) => p.ms > 0).map((p) => p.share);
+    valid
+      .map((v) => pick(v.overall))
+      .filter((p) => p.ms > 0)
+      .map((p) => p.share);
   return {
     attempts: valid.length,
     minutesObserved: Math.round(valid.reduce((sum, v) => sum + v.durationMs, 0) / 6000) / 10,
     wellFramed: meanPercent(shares((o) => ({ ms: o.framing.ms, share: o.framing.ok }))),
     wellLit: meanPercent(shares((o) => ({ ms: o.lighting.ms, share: o.lighting.ok }))),
-    eyeContactSpeaking: meanPercent(shares((o) => ({ ms: o.eyeContactSpeaking.ms, share: o.eyeContactSpeaking.looking }))),
-    eyeContactListening: meanPercent(shares((o) => ({ ms: o.eyeContactListening.ms, share: o.eyeContactListening.looking }))),
+    eyeContactSpeaking: meanPercent(
+      shares((o) => ({ ms: o.eyeContactSpeaking.ms, share: o.eyeContactSpeaking.looking })),
+    ),
+    eyeContactListening: meanPercent(
+      shares((o) => ({ ms: o.eyeContactListening.ms, share: o.eyeContactListening.looking })),
+    ),
   };
 }

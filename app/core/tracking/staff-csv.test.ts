@@ -9,12 +9,27 @@ const context: StaffCsvContext = {
 
 describe("reading a staff CSV", () => {
   it("reads good rows, defaults roles to clinician, matches teams case-insensitively and lists new teams", () => {
-    const csv = "\uFEFFEmail,Name,Team,Roles\nA.One@trust.nhs.uk,Ann One,physiotherapy,clinician;admin\nb@trust.nhs.uk,\"Bee, Two\",District Nursing,\n";
+    const csv =
+      '\uFEFFEmail,Name,Team,Roles\nA.One@trust.nhs.uk,Ann One,physiotherapy,clinician;admin\nb@trust.nhs.uk,"Bee, Two",District Nursing,\n';
     const report = readStaffCsv(csv, context);
     expect(report.ok).toBe(true);
     expect(report.rows).toEqual([
-      { line: 2, email: "a.one@trust.nhs.uk", name: "Ann One", team: "physiotherapy", roles: ["clinician", "admin"], problems: [] },
-      { line: 3, email: "b@trust.nhs.uk", name: "Bee, Two", team: "District Nursing", roles: ["clinician"], problems: [] },
+      {
+        line: 2,
+        email: "a.one@trust.nhs.uk",
+        name: "Ann One",
+        team: "physiotherapy",
+        roles: ["clinician", "admin"],
+        problems: [],
+      },
+      {
+        line: 3,
+        email: "b@trust.nhs.uk",
+        name: "Bee, Two",
+        team: "District Nursing",
+        roles: ["clinician"],
+        problems: [],
+      },
     ]);
     expect(report.newTeams).toEqual(["District Nursing"]);
   });

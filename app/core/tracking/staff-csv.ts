@@ -55,22 +55,32 @@ function parseRoles(raw: string): { roles: StaffRole[]; unknown: string[] } {
 
 export function readStaffCsv(text: string, context: StaffCsvContext): StaffCsvReport {
   const fail = (problem: string): StaffCsvReport => ({ rows: [], fileProblems: [problem], newTeams: [], ok: false });
-  if (text.length > MAX_STAFF_CSV_BYTES) return fail(`The file is larger than ${MAX_STAFF_CSV_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+  if (text.length > MAX_STAFF_CSV_BYTES)
+    return fail(`The file is larger than ${MAX_STAFF_CSV_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    records = parse(text.replace(/^\uFEFF/, ""), {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as string[][];
   } catch (error) {
-    return fail(`The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}. Save it from your spreadsheet as "CSV (comma delimited)".`);
+    return fail(
+      `The file could not be read as CSV: ${error instanceof Error ? error.message : String(error)}. Save it from your spreadsheet as "CSV (comma delimited)".`,
+    );
   }
   const [header, ...body] = records;
   if (!header) return fail("The file is empty. The first line should be the column names: email, name, team, roles.");
   const columns = header.map((h) => h.toLowerCase());
   const missing = ["email", "name"].filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    return fail(`The first line must name the columns email, name, team, roles; ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} missing (found: ${header.join(", ")}).`);
+    return fail(
+      `The first line must name the columns email, name, team, roles; ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} missing (found: ${header.join(", ")}).`,
+    );
   }
   if (body.length === 0) return fail("The file has column names but no people.");
-  if (body.length > MAX_STAFF_ROWS) return fail(`The file has ${body.length} people; import at most ${MAX_STAFF_ROWS} at a time.`);
+  if (body.length > MAX_STAFF_ROWS)
+    return fail(`The file has ${body.length} people; import at most ${MAX_STAFF_ROWS} at a time.`);
 
   const at = (record: string[], column: string) => record[columns.indexOf(column)] ?? "";
   const seen = new Map<string, number>();
@@ -88,12 +98,17 @@ export function readStaffCsv(text: string, context: StaffCsvContext): StaffCsvRe
     if (!name) problems.push("The name is missing.");
     else if (name.length > 200) problems.push("The name is longer than 200 characters.");
     if (team.length > 100) problems.push("The team name is longer than 100 characters.");
-    for (const word of unknown) problems.push(`"${word}" is not a role; use clinician, educator or admin (separate several with ;).`);
+    for (const word of unknown)
+      problems.push(`"${word}" is not a role; use clinician, educator or admin (separate several with ;).`);
     if (email && seen.has(email)) problems.push(`${email} is also on line ${seen.get(email)}; each person once.`);
     else if (context.memberEmails.has(email)) problems.push(`${email} is already a member of this organisation.`);
-    else if (context.otherAccountEmails.has(email)) problems.push(`${email} already has a Webside account in another organisation; add them from the staff page instead.`);
+    else if (context.otherAccountEmails.has(email))
+      problems.push(
+        `${email} already has a Webside account in another organisation; add them from the staff page instead.`,
+      );
     if (email && !seen.has(email)) seen.set(email, line);
-    if (team && !knownTeams.has(team.toLowerCase()) && !newTeams.has(team.toLowerCase())) newTeams.set(team.toLowerCase(), team);
+    if (team && !knownTeams.has(team.toLowerCase()) && !newTeams.has(team.toLowerCase()))
+      newTeams.set(team.toLowerCase(), team);
     return { line, email, name, team, roles, problems };
   });
   return { rows, fileProblems: [], newTeams: [...newTeams.values()], ok: rows.every((r) => r.problems.length === 0) };

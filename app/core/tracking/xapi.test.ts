@@ -8,7 +8,13 @@ const scenario: XapiScenario = {
   version: 2,
   passMark: 70,
   nodes: {
-    greeting: { title: "Greeting", choices: [{ id: "warm", text: "Hello Mr Patel, can you hear me?" }, { id: "cold", text: "Name and date of birth?" }] },
+    greeting: {
+      title: "Greeting",
+      choices: [
+        { id: "warm", text: "Hello Mr Patel, can you hear me?" },
+        { id: "cold", text: "Name and date of birth?" },
+      ],
+    },
     pain: { title: "The pain", choices: [{ id: "ambulance", text: "Call 999 now." }] },
   },
 };
@@ -53,7 +59,8 @@ function expectValidStatement(s: Statement) {
     expect(s.result.score.raw).toBeLessThanOrEqual(s.result.score.max!);
   }
   if (s.result?.duration) expect(s.result.duration).toMatch(/^P(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)$/);
-  for (const key of [...Object.keys(s.result?.extensions ?? {}), ...Object.keys(s.context?.extensions ?? {})]) expect(key).toMatch(IRI);
+  for (const key of [...Object.keys(s.result?.extensions ?? {}), ...Object.keys(s.context?.extensions ?? {})])
+    expect(key).toMatch(IRI);
   if (s.context?.registration) expect(s.context.registration).toMatch(UUID);
   if (s.timestamp) expect(new Date(s.timestamp).toISOString()).toBe(s.timestamp);
 }
@@ -78,7 +85,10 @@ describe("xAPI statements for an attempt", () => {
     const answered = statements[2]!;
     expect(answered.object).toMatchObject({
       id: "https://webside.example.nhs.uk/xapi/scenarios/red-flags-chest-pain/nodes/pain",
-      definition: { interactionType: "choice", choices: [{ id: "ambulance", description: { "en-GB": "Call 999 now." } }] },
+      definition: {
+        interactionType: "choice",
+        choices: [{ id: "ambulance", description: { "en-GB": "Call 999 now." } }],
+      },
     });
     expect(answered.result).toEqual({
       response: "ambulance",
@@ -88,19 +98,30 @@ describe("xAPI statements for an attempt", () => {
         "https://webside.example.nhs.uk/xapi/extensions/step": 2,
       },
     });
-    expect(answered.context?.contextActivities?.parent?.[0]?.id).toBe("https://webside.example.nhs.uk/xapi/scenarios/red-flags-chest-pain");
+    expect(answered.context?.contextActivities?.parent?.[0]?.id).toBe(
+      "https://webside.example.nhs.uk/xapi/scenarios/red-flags-chest-pain",
+    );
   });
 
   it("score completion and pass with a scaled score and the duration, and carry the attempt as registration", () => {
     const [, , , completed, passed] = statements;
-    expect(completed!.result).toMatchObject({ completion: true, success: true, score: { scaled: 0.85, raw: 85, min: 0, max: 100 }, duration: "PT12M5S" });
+    expect(completed!.result).toMatchObject({
+      completion: true,
+      success: true,
+      score: { scaled: 0.85, raw: 85, min: 0, max: 100 },
+      duration: "PT12M5S",
+    });
     expect(passed!.result).toMatchObject({ success: true, score: { scaled: 0.85 } });
     expect(completed!.context?.registration).toBe(attempt.id);
     expect(completed!.context?.extensions?.["https://webside.example.nhs.uk/xapi/extensions/mode"]).toBe("assessment");
   });
 
   it("say failed for an attempt that did not pass, and stop at answered for one still in progress", () => {
-    const failed = xapiStatements(scenario, { ...attempt, result: { ...attempt.result!, overall: 40, passed: false } }, options);
+    const failed = xapiStatements(
+      scenario,
+      { ...attempt, result: { ...attempt.result!, overall: 40, passed: false } },
+      options,
+    );
     expect(failed.at(-1)!.verb.id).toBe(XAPI.Verbs.FAILED.id);
     expect(failed.at(-1)!.result?.score?.scaled).toBe(0.4);
     const going = xapiStatements(scenario, { ...attempt, completedAt: null, result: null }, options);
@@ -112,7 +133,11 @@ describe("xAPI statements for an attempt", () => {
   });
 
   it("identify a person by account when there is no email hash", () => {
-    const byAccount = xapiActor({ name: "P", accountHomePage: "https://webside.example.nhs.uk", accountName: "user-1" });
+    const byAccount = xapiActor({
+      name: "P",
+      accountHomePage: "https://webside.example.nhs.uk",
+      accountName: "user-1",
+    });
     expectValidStatement(xapiStatements(scenario, attempt, { ...options, actor: byAccount })[0]!);
   });
 

@@ -45,9 +45,15 @@ export interface XapiOptions {
 }
 
 /** The person as an xAPI agent: a SHA-1 of their mailto IRI, or an account on this Webside. */
-export function xapiActor(person: { name: string } & ({ mboxSha1: string } | { accountHomePage: string; accountName: string })): Agent {
+export function xapiActor(
+  person: { name: string } & ({ mboxSha1: string } | { accountHomePage: string; accountName: string }),
+): Agent {
   if ("mboxSha1" in person) return { objectType: "Agent", name: person.name, mbox_sha1sum: person.mboxSha1 };
-  return { objectType: "Agent", name: person.name, account: { homePage: person.accountHomePage, name: person.accountName } };
+  return {
+    objectType: "Agent",
+    name: person.name,
+    account: { homePage: person.accountHomePage, name: person.accountName },
+  };
 }
 
 const trimSlash = (iri: string) => iri.replace(/\/+$/, "");
@@ -72,7 +78,11 @@ export function xapiStatements(scenario: XapiScenario, attempt: XapiAttempt, opt
       ...(attempt.assignmentId ? { [ext("assignment")]: attempt.assignmentId } : {}),
     },
   };
-  const statement = (key: string, rest: Omit<Statement, "id" | "actor" | "version" | "context">, parent = false): Statement => ({
+  const statement = (
+    key: string,
+    rest: Omit<Statement, "id" | "actor" | "version" | "context">,
+    parent = false,
+  ): Statement => ({
     id: options.statementId(`${attempt.id}:${key}`),
     actor: options.actor,
     ...rest,
@@ -80,7 +90,9 @@ export function xapiStatements(scenario: XapiScenario, attempt: XapiAttempt, opt
     version: XAPI_VERSION,
   });
 
-  const statements: Statement[] = [statement("initialized", { verb: XAPI_VERBS.initialized, object: scenarioActivity, timestamp: attempt.startedAt })];
+  const statements: Statement[] = [
+    statement("initialized", { verb: XAPI_VERBS.initialized, object: scenarioActivity, timestamp: attempt.startedAt }),
+  ];
   attempt.choices.forEach((choice, index) => {
     const node = scenario.nodes[choice.nodeId];
     const text = node?.choices.find((c) => c.id === choice.choiceId)?.text ?? choice.choiceId;
@@ -101,7 +113,11 @@ export function xapiStatements(scenario: XapiScenario, attempt: XapiAttempt, opt
           },
           result: {
             response: choice.choiceId,
-            extensions: { [ext("choice")]: { id: choice.choiceId, text }, [ext("competency-effects")]: choice.effects, [ext("step")]: index + 1 },
+            extensions: {
+              [ext("choice")]: { id: choice.choiceId, text },
+              [ext("competency-effects")]: choice.effects,
+              [ext("step")]: index + 1,
+            },
           },
         },
         true,
@@ -117,7 +133,13 @@ export function xapiStatements(scenario: XapiScenario, attempt: XapiAttempt, opt
         verb: XAPI_VERBS.completed,
         object: scenarioActivity,
         timestamp: attempt.completedAt,
-        result: { completion: true, success: passed, score, duration, extensions: { [ext("competency-scores")]: scores, [ext("ending")]: endingId } },
+        result: {
+          completion: true,
+          success: passed,
+          score,
+          duration,
+          extensions: { [ext("competency-scores")]: scores, [ext("ending")]: endingId },
+        },
       }),
       statement(passed ? "passed" : "failed", {
         verb: passed ? XAPI_VERBS.passed : XAPI_VERBS.failed,

@@ -43,7 +43,8 @@ export function assignmentFunctions(db: LowdbDatabase): AssignmentFunctions {
       return db.mutate((data) => {
         // Another organisation's assignment is "not found", so one trust can never archive another's training.
         const assignment = data.assignments.find((a) => a.id === id && a.orgId === orgId);
-        if (!assignment) throw new NotFoundError(`Assignment ${id} does not exist in this organisation, so it cannot be archived.`);
+        if (!assignment)
+          throw new NotFoundError(`Assignment ${id} does not exist in this organisation, so it cannot be archived.`);
         assignment.archivedAt ??= at;
         return assignment;
       });
@@ -60,20 +61,43 @@ export function assignmentFunctions(db: LowdbDatabase): AssignmentFunctions {
         copy.forEach((member, index) => {
           const email = normaliseEmail(member.email);
           if (seen.has(email)) {
-            throw new UniqueViolationError(`Row ${index + 1}: ${email} appears more than once in this import; nothing was imported.`, "email");
+            throw new UniqueViolationError(
+              `Row ${index + 1}: ${email} appears more than once in this import; nothing was imported.`,
+              "email",
+            );
           }
           if (taken.has(email)) {
-            throw new UniqueViolationError(`Row ${index + 1}: ${email} is already used by another account; nothing was imported.`, "email");
+            throw new UniqueViolationError(
+              `Row ${index + 1}: ${email} is already used by another account; nothing was imported.`,
+              "email",
+            );
           }
           seen.add(email);
           const unknownTeam = member.teamIds.find((t) => !teamIds.has(t));
-          if (unknownTeam) throw new NotFoundError(`Row ${index + 1}: team ${unknownTeam} is not in this organisation; nothing was imported.`);
+          if (unknownTeam)
+            throw new NotFoundError(
+              `Row ${index + 1}: team ${unknownTeam} is not in this organisation; nothing was imported.`,
+            );
         });
         const now = db.now();
         const created: User[] = [];
         for (const member of copy) {
-          const user: User = { id: db.newId(), email: normaliseEmail(member.email), name: member.name, passwordHash: null, active: true, createdAt: now, updatedAt: now };
-          const membership: Membership = { userId: user.id, orgId, roles: [...member.roles], teamIds: [...member.teamIds], createdAt: now };
+          const user: User = {
+            id: db.newId(),
+            email: normaliseEmail(member.email),
+            name: member.name,
+            passwordHash: null,
+            active: true,
+            createdAt: now,
+            updatedAt: now,
+          };
+          const membership: Membership = {
+            userId: user.id,
+            orgId,
+            roles: [...member.roles],
+            teamIds: [...member.teamIds],
+            createdAt: now,
+          };
           data.users.push(user);
           data.memberships.push(membership);
           created.push(user);

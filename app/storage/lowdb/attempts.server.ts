@@ -5,10 +5,24 @@ import type { LowdbDatabase } from "./database.server";
 
 type AttemptFunctions = Pick<
   Store,
-  "createAttempt" | "getAttempt" | "updateAttempt" | "listAttemptsForUser" | "listAttemptsForOrg" | "listAttemptsForScenario"
+  | "createAttempt"
+  | "getAttempt"
+  | "updateAttempt"
+  | "listAttemptsForUser"
+  | "listAttemptsForOrg"
+  | "listAttemptsForScenario"
 >;
 
-const PATCHABLE = ["snapshot", "path", "status", "confidenceAfter", "reflection", "result", "presence", "completedAt"] as const;
+const PATCHABLE = [
+  "snapshot",
+  "path",
+  "status",
+  "confidenceAfter",
+  "reflection",
+  "result",
+  "presence",
+  "completedAt",
+] as const;
 
 function applyPatch(attempt: Attempt, patch: AttemptPatch): void {
   for (const field of PATCHABLE) {

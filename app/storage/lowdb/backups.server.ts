@@ -85,7 +85,8 @@ export class BackupRotation {
         this.lastBackupAt = newest ? this.stampIn(path.basename(newest)) : null;
       }
       const now = this.options.now().getTime();
-      const due = this.lastBackupAt === null || now - this.lastBackupAt >= this.options.intervalMs || now < this.lastBackupAt;
+      const due =
+        this.lastBackupAt === null || now - this.lastBackupAt >= this.options.intervalMs || now < this.lastBackupAt;
       if (!due) return null;
       const made = await this.backupNow();
       this.lastError = null;

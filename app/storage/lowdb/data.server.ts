@@ -17,7 +17,17 @@ export interface LowdbData extends TrackingData, ScenarioData {
   attempts: Attempt[];
 }
 
-const COLLECTIONS = ["organisations", "teams", "users", "memberships", "sessions", "audit", "attempts", ...TRACKING_COLLECTIONS, ...SCENARIO_COLLECTIONS] as const;
+const COLLECTIONS = [
+  "organisations",
+  "teams",
+  "users",
+  "memberships",
+  "sessions",
+  "audit",
+  "attempts",
+  ...TRACKING_COLLECTIONS,
+  ...SCENARIO_COLLECTIONS,
+] as const;
 
 export function emptyData(): LowdbData {
   return {
@@ -54,7 +64,8 @@ export function checkData(value: unknown): LowdbData {
   }
   for (const name of COLLECTIONS) {
     if (record[name] === undefined) record[name] = [];
-    else if (!Array.isArray(record[name])) throw new Error(`its "${name}" field should be a list but is ${typeof record[name]}`);
+    else if (!Array.isArray(record[name]))
+      throw new Error(`its "${name}" field should be a list but is ${typeof record[name]}`);
   }
   return upgrade(record as unknown as LowdbData);
 }

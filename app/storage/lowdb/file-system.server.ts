@@ -34,7 +34,9 @@ export const nodeFs: DurableFs = {
 };
 
 export function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === "object" && error !== null && "code" in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
 }
 
 /** A folder's entries; a folder that does not exist yet has none. */

@@ -124,7 +124,9 @@ export async function acquireLock(file: string): Promise<StoreLock> {
   for (let attempt = 0; ; attempt++) {
     if (await tryCreate(lockPath, holder)) break;
     if (attempt >= 50) {
-      throw new StoreUnavailableError(`Could not take the lock ${lockPath} for ${file}: it keeps changing. Is another Webside starting on the same file?`);
+      throw new StoreUnavailableError(
+        `Could not take the lock ${lockPath} for ${file}: it keeps changing. Is another Webside starting on the same file?`,
+      );
     }
     const existing = await readLock(lockPath);
     if (!existing) continue;

@@ -51,7 +51,8 @@ export function organisationFunctions(db: LowdbDatabase): OrganisationFunctions 
       return db.mutate((data) => {
         // A team id from another organisation is "not found" here, so one trust can never rename another's team.
         const team = data.teams.find((t) => t.id === teamId && t.orgId === orgId);
-        if (!team) throw new NotFoundError(`Team ${teamId} does not exist in this organisation, so it cannot be renamed.`);
+        if (!team)
+          throw new NotFoundError(`Team ${teamId} does not exist in this organisation, so it cannot be renamed.`);
         team.name = name;
         return team;
       });

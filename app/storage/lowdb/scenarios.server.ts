@@ -21,20 +21,25 @@ function staleRevision(id: string, stored: number, expected: number): ConflictEr
 }
 
 export function scenarioFunctions(db: LowdbDatabase): ScenarioStore {
-  const find = (scenarios: StoredScenario[], orgId: string, id: string) => scenarios.find((s) => s.orgId === orgId && s.id === id);
+  const find = (scenarios: StoredScenario[], orgId: string, id: string) =>
+    scenarios.find((s) => s.orgId === orgId && s.id === id);
   const mustFind = (scenarios: StoredScenario[], orgId: string, id: string) => {
     const found = find(scenarios, orgId, id);
     if (!found) throw new NotFoundError(`Scenario '${id}' does not exist in this organisation.`);
     return found;
   };
-  const sameVersion = (orgId: string | null, scenarioId: string) => (v: ScenarioVersion) => v.orgId === orgId && v.scenarioId === scenarioId;
+  const sameVersion = (orgId: string | null, scenarioId: string) => (v: ScenarioVersion) =>
+    v.orgId === orgId && v.scenarioId === scenarioId;
 
   return {
     async createScenario(input) {
       const copy = structuredClone(input);
       return db.mutate((data) => {
         if (find(data.scenarios, copy.orgId, copy.id)) {
-          throw new UniqueViolationError(`This organisation already has a scenario with the id '${copy.id}'. Choose another id.`, "id");
+          throw new UniqueViolationError(
+            `This organisation already has a scenario with the id '${copy.id}'. Choose another id.`,
+            "id",
+          );
         }
         const now = db.now();
         const record: StoredScenario = {
@@ -68,7 +73,8 @@ export function scenarioFunctions(db: LowdbDatabase): ScenarioStore {
       const draft = structuredClone(input.draft);
       return db.mutate((data) => {
         const record = mustFind(data.scenarios, input.orgId, input.id);
-        if (record.revision !== input.expectedRevision) throw staleRevision(input.id, record.revision, input.expectedRevision);
+        if (record.revision !== input.expectedRevision)
+          throw staleRevision(input.id, record.revision, input.expectedRevision);
         record.draft = draft;
         record.revision += 1;
         record.updatedBy = input.updatedBy;
@@ -81,7 +87,9 @@ export function scenarioFunctions(db: LowdbDatabase): ScenarioStore {
       return db.mutate((data) => {
         const record = mustFind(data.scenarios, orgId, id);
         if (status === "published" && record.latestVersion === null) {
-          throw new ConflictError(`Scenario '${id}' has never been published, so it cannot be marked published; publish a version instead.`);
+          throw new ConflictError(
+            `Scenario '${id}' has never been published, so it cannot be marked published; publish a version instead.`,
+          );
         }
         record.status = status;
         record.updatedAt = db.now();
@@ -93,9 +101,16 @@ export function scenarioFunctions(db: LowdbDatabase): ScenarioStore {
       const content = structuredClone(input.content);
       return db.mutate((data) => {
         const record = mustFind(data.scenarios, input.orgId, input.scenarioId);
-        if (record.revision !== input.expectedRevision) throw staleRevision(input.scenarioId, record.revision, input.expectedRevision);
-        if (data.scenarioVersions.some((v) => sameVersion(input.orgId, input.scenarioId)(v) && v.version === input.version)) {
-          throw new ConflictError(`Version ${input.version} of scenario '${input.scenarioId}' is already published; versions cannot be changed.`);
+        if (record.revision !== input.expectedRevision)
+          throw staleRevision(input.scenarioId, record.revision, input.expectedRevision);
+        if (
+          data.scenarioVersions.some(
+            (v) => sameVersion(input.orgId, input.scenarioId)(v) && v.version === input.version,
+          )
+        ) {
+          throw new ConflictError(
+            `Version ${input.version} of scenario '${input.scenarioId}' is already published; versions cannot be changed.`,
+          );
         }
         const now = db.now();
         const version: ScenarioVersion = {
@@ -115,12 +130,16 @@ export function scenarioFunctions(db: LowdbDatabase): ScenarioStore {
     },
 
     async ensureBundledVersion(input) {
-      const existing = db.data().scenarioVersions.find((v) => sameVersion(null, input.scenarioId)(v) && v.version === input.version);
+      const existing = db
+        .data()
+        .scenarioVersions.find((v) => sameVersion(null, input.scenarioId)(v) && v.version === input.version);
       if (existing) return structuredClone(existing);
       const content = structuredClone(input.content);
       return db.mutate((data) => {
         // Checked again inside the change: another request may have recorded it while this one waited.
-        const again = data.scenarioVersions.find((v) => sameVersion(null, input.scenarioId)(v) && v.version === input.version);
+        const again = data.scenarioVersions.find(
+          (v) => sameVersion(null, input.scenarioId)(v) && v.version === input.version,
+        );
         if (again) return again;
         const version: ScenarioVersion = {
           scenarioId: input.scenarioId,

@@ -62,7 +62,8 @@ export function sessionFunctions(db: LowdbDatabase): SessionFunctions {
     async switchSessionOrg(id, orgId) {
       await db.mutate((data) => {
         const session = data.sessions.find((s) => s.id === id);
-        if (!session) throw new NotFoundError("This session has ended, so it cannot switch organisation. Log in again.");
+        if (!session)
+          throw new NotFoundError("This session has ended, so it cannot switch organisation. Log in again.");
         session.orgId = orgId;
       });
     },

@@ -50,7 +50,10 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
   const fs = options.fs ?? nodeFs;
   const now = options.now ?? (() => new Date());
   const keep = wholeNumber(options.backups ?? DEFAULT_BACKUPS, "backups to keep");
-  const intervalMs = wholeNumber(options.backupIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS, "milliseconds between backups");
+  const intervalMs = wholeNumber(
+    options.backupIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS,
+    "milliseconds between backups",
+  );
 
   try {
     await fs.mkdir(path.dirname(file));

@@ -5,7 +5,12 @@ import type { LowdbDatabase } from "./database.server";
 
 type RecordFunctions = Pick<
   Store,
-  "createInvitation" | "getInvitation" | "useInvitation" | "createCertificate" | "getCertificate" | "getCertificateForAttempt"
+  | "createInvitation"
+  | "getInvitation"
+  | "useInvitation"
+  | "createCertificate"
+  | "getCertificate"
+  | "getCertificateForAttempt"
 >;
 
 export function trackingRecordFunctions(db: LowdbDatabase): RecordFunctions {
@@ -13,7 +18,8 @@ export function trackingRecordFunctions(db: LowdbDatabase): RecordFunctions {
     async createInvitation(invitation) {
       const copy = structuredClone(invitation);
       return db.mutate((data) => {
-        if (data.invitations.some((i) => i.id === copy.id)) throw new UniqueViolationError("An invitation with this id already exists.", "id");
+        if (data.invitations.some((i) => i.id === copy.id))
+          throw new UniqueViolationError("An invitation with this id already exists.", "id");
         data.invitations.push(copy);
         return copy;
       });
@@ -28,7 +34,8 @@ export function trackingRecordFunctions(db: LowdbDatabase): RecordFunctions {
       return db.mutate((data) => {
         const invitation = data.invitations.find((i) => i.id === id);
         if (!invitation) throw new NotFoundError("This invitation link does not exist.");
-        if (invitation.usedAt !== null) throw new ConflictError("This invitation link has already been used. Ask your administrator for a new one.");
+        if (invitation.usedAt !== null)
+          throw new ConflictError("This invitation link has already been used. Ask your administrator for a new one.");
         invitation.usedAt = at;
         return invitation;
       });
@@ -37,7 +44,8 @@ export function trackingRecordFunctions(db: LowdbDatabase): RecordFunctions {
     async createCertificate(certificate) {
       const copy = structuredClone(certificate);
       return db.mutate((data) => {
-        if (data.certificates.some((c) => c.code === copy.code)) throw new UniqueViolationError("A certificate with this code already exists.", "code");
+        if (data.certificates.some((c) => c.code === copy.code))
+          throw new UniqueViolationError("A certificate with this code already exists.", "code");
         if (data.certificates.some((c) => c.attemptId === copy.attemptId)) {
           throw new UniqueViolationError("This attempt already has a certificate.", "attemptId");
         }

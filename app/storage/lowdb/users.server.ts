@@ -23,7 +23,15 @@ export function userFunctions(db: LowdbDatabase): UserFunctions {
         const normalised = normaliseEmail(email);
         assertEmailFree(data, normalised);
         const now = db.now();
-        const user: User = { id: db.newId(), email: normalised, name, passwordHash, active: true, createdAt: now, updatedAt: now };
+        const user: User = {
+          id: db.newId(),
+          email: normalised,
+          name,
+          passwordHash,
+          active: true,
+          createdAt: now,
+          updatedAt: now,
+        };
         data.users.push(user);
         return user;
       });

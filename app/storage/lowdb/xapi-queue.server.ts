@@ -5,7 +5,13 @@ import type { LowdbDatabase } from "./database.server";
 
 type QueueFunctions = Pick<
   Store,
-  "getOrgSettings" | "setLrsSettings" | "enqueueXapi" | "listDueXapi" | "markXapiSent" | "markXapiFailed" | "listXapiQueue"
+  | "getOrgSettings"
+  | "setLrsSettings"
+  | "enqueueXapi"
+  | "listDueXapi"
+  | "markXapiSent"
+  | "markXapiFailed"
+  | "listXapiQueue"
 >;
 
 export function xapiQueueFunctions(db: LowdbDatabase): QueueFunctions {
@@ -26,7 +32,8 @@ export function xapiQueueFunctions(db: LowdbDatabase): QueueFunctions {
     async setLrsSettings(orgId, lrs, at) {
       const copy = structuredClone(lrs);
       return db.mutate((data) => {
-        if (!data.organisations.some((o) => o.id === orgId)) throw new NotFoundError(`Organisation ${orgId} does not exist.`);
+        if (!data.organisations.some((o) => o.id === orgId))
+          throw new NotFoundError(`Organisation ${orgId} does not exist.`);
         let settings = data.orgSettings.find((s) => s.orgId === orgId);
         if (!settings) {
           settings = { orgId, lrs: null, updatedAt: at } satisfies OrgSettings;
@@ -42,9 +49,16 @@ export function xapiQueueFunctions(db: LowdbDatabase): QueueFunctions {
       if (statements.length === 0) return [];
       const copies = structuredClone(statements);
       return db.mutate((data) => {
-        const items = copies.map(
-          (statement): XapiQueueItem => ({ id: db.newId(), orgId, statement, tries: 0, nextTryAt: at, lastError: null, createdAt: at, sentAt: null }),
-        );
+        const items = copies.map((statement): XapiQueueItem => ({
+          id: db.newId(),
+          orgId,
+          statement,
+          tries: 0,
+          nextTryAt: at,
+          lastError: null,
+          createdAt: at,
+          sentAt: null,
+        }));
         data.xapiQueue.push(...items);
         return items;
       });

@@ -7,7 +7,12 @@ import { jsonParam, toAttempt } from "./rows.server";
 
 type AttemptQueries = Pick<
   Store,
-  "createAttempt" | "getAttempt" | "updateAttempt" | "listAttemptsForUser" | "listAttemptsForOrg" | "listAttemptsForScenario"
+  | "createAttempt"
+  | "getAttempt"
+  | "updateAttempt"
+  | "listAttemptsForUser"
+  | "listAttemptsForOrg"
+  | "listAttemptsForScenario"
 >;
 
 /** Patch field -> column and how its value is sent. Column names only ever come from this table. */
@@ -62,14 +67,19 @@ export function attemptQueries(db: Db): AttemptQueries {
     async updateAttempt(id, expectedStep, patch) {
       const params: unknown[] = [id, expectedStep, new Date().toISOString()];
       const sets = ["step = step + 1", "updated_at = $3"];
-      for (const [field, spec] of Object.entries(PATCH_COLUMNS) as Array<[keyof AttemptPatch, { column: string; json?: true }]>) {
+      for (const [field, spec] of Object.entries(PATCH_COLUMNS) as Array<
+        [keyof AttemptPatch, { column: string; json?: true }]
+      >) {
         const value = patch[field];
         if (value === undefined) continue;
         params.push(spec.json ? jsonParam(value) : value);
         sets.push(`${spec.column} = $${params.length}${spec.json ? "::jsonb" : ""}`);
       }
       // One statement: the step check and the write cannot be separated by another request.
-      const [row] = await db.rows(`UPDATE attempts SET ${sets.join(", ")} WHERE id = $1 AND step = $2 RETURNING *`, params);
+      const [row] = await db.rows(
+        `UPDATE attempts SET ${sets.join(", ")} WHERE id = $1 AND step = $2 RETURNING *`,
+        params,
+      );
       if (row) return toAttempt(row);
       const [current] = await db.rows("SELECT step FROM attempts WHERE id = $1", [id]);
       if (!current) throw new NotFoundError(`Attempt ${id} does not exist, so it cannot be updated.`);
@@ -79,7 +89,10 @@ export function attemptQueries(db: Db): AttemptQueries {
     },
 
     async listAttemptsForUser(userId, orgId) {
-      const rows = await db.rows("SELECT * FROM attempts WHERE user_id = $1 AND org_id = $2 ORDER BY seq", [userId, orgId]);
+      const rows = await db.rows("SELECT * FROM attempts WHERE user_id = $1 AND org_id = $2 ORDER BY seq", [
+        userId,
+        orgId,
+      ]);
       return rows.map(toAttempt);
     },
 
@@ -97,7 +110,10 @@ export function attemptQueries(db: Db): AttemptQueries {
       const rows =
         orgId === null
           ? await db.rows("SELECT * FROM attempts WHERE scenario_id = $1 ORDER BY seq", [scenarioId])
-          : await db.rows("SELECT * FROM attempts WHERE org_id = $1 AND scenario_id = $2 ORDER BY seq", [orgId, scenarioId]);
+          : await db.rows("SELECT * FROM attempts WHERE org_id = $1 AND scenario_id = $2 ORDER BY seq", [
+              orgId,
+              scenarioId,
+            ]);
       return rows.map(toAttempt);
     },
   };

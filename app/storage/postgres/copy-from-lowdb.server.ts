@@ -31,13 +31,17 @@ export async function readLowdbFile(path: string): Promise<LowdbFile> {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new Error(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Pass the lowdb data file with --from.`);
+    throw new Error(
+      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Pass the lowdb data file with --from.`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path} is not valid JSON (${(error as Error).message}). Restore it from the backups/ folder beside it first.`);
+    throw new Error(
+      `${path} is not valid JSON (${(error as Error).message}). Restore it from the backups/ folder beside it first.`,
+    );
   }
   let data: LowdbData;
   try {
@@ -72,10 +76,16 @@ function batches<T>(items: T[]): T[][] {
   return out;
 }
 
-async function countPresent(client: pg.PoolClient | pg.Pool, spec: CopyTable, records: Array<Record<string, unknown>>): Promise<number> {
+async function countPresent(
+  client: pg.PoolClient | pg.Pool,
+  spec: CopyTable,
+  records: Array<Record<string, unknown>>,
+): Promise<number> {
   let total = 0;
   for (const batch of batches(records)) {
-    const keys = batch.map((r) => Object.fromEntries(spec.keyFields.map((k) => [k.field, r[k.field] == null ? null : String(r[k.field])])));
+    const keys = batch.map((r) =>
+      Object.fromEntries(spec.keyFields.map((k) => [k.field, r[k.field] == null ? null : String(r[k.field])])),
+    );
     const { rows } = await client.query<{ n: number }>(countPresentSql(spec), [JSON.stringify(keys)]);
     total += rows[0]!.n;
   }
@@ -94,7 +104,9 @@ export async function planCopy(pool: pg.Pool | null, file: LowdbFile): Promise<T
       plan.push({ table: spec.table, inFile: records.length, alreadyPresent: 0, copied: 0 });
       continue;
     }
-    const { rows } = await pool.query<{ exists: boolean }>("SELECT to_regclass($1) IS NOT NULL AS exists", [spec.table]);
+    const { rows } = await pool.query<{ exists: boolean }>("SELECT to_regclass($1) IS NOT NULL AS exists", [
+      spec.table,
+    ]);
     const alreadyPresent = rows[0]!.exists ? await countPresent(pool, spec, records) : 0;
     plan.push({ table: spec.table, inFile: records.length, alreadyPresent, copied: 0 });
   }
@@ -105,7 +117,11 @@ export async function planCopy(pool: pg.Pool | null, file: LowdbFile): Promise<T
  * Inserts what is missing (records already there are left as they are, so a second run changes nothing), then
  * checks every record of the file is in PostgreSQL before committing; any shortfall rolls the whole copy back.
  */
-export async function copyIntoPostgres(pool: pg.Pool, file: LowdbFile, connectionString: string): Promise<TableCount[]> {
+export async function copyIntoPostgres(
+  pool: pg.Pool,
+  file: LowdbFile,
+  connectionString: string,
+): Promise<TableCount[]> {
   let current = "";
   try {
     return await inTransaction(pool, async (client) => {

@@ -30,7 +30,11 @@ export const COPY_TABLES: CopyTable[] = [
     key: "organisations",
     table: "organisations",
     keyFields: [{ field: "id", column: "id" }],
-    columns: [id, { field: "name", type: "text", column: "name" }, { field: "createdAt", type: "timestamptz", column: "created_at" }],
+    columns: [
+      id,
+      { field: "name", type: "text", column: "name" },
+      { field: "createdAt", type: "timestamptz", column: "created_at" },
+    ],
   },
   {
     key: "users",
@@ -156,7 +160,10 @@ export function insertSql(spec: CopyTable): string {
 export function countPresentSql(spec: CopyTable): string {
   const definitions = spec.keyFields.map((k) => `${quote(k.field)} text`).join(", ");
   const join = spec.keyFields
-    .map((k) => `t.${k.column} ${k.nullable ? "IS NOT DISTINCT FROM" : "="} r.${quote(k.field)}${k.type ? `::${k.type}` : ""}`)
+    .map(
+      (k) =>
+        `t.${k.column} ${k.nullable ? "IS NOT DISTINCT FROM" : "="} r.${quote(k.field)}${k.type ? `::${k.type}` : ""}`,
+    )
     .join(" AND ");
   return `SELECT count(*)::int AS n
     FROM jsonb_to_recordset($1::jsonb) AS r(${definitions})

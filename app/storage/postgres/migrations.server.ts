@@ -44,12 +44,16 @@ export async function loadMigrations(dir: string = migrationsDirectory()): Promi
   const names = (await readdir(dir)).filter((name) => name.endsWith(".sql")).sort();
   const badName = names.find((name) => !MIGRATION_FILE.test(name));
   if (badName) {
-    throw new StoreUnavailableError(`Migration file "${badName}" in ${dir} must be named like 002_add_assignments.sql.`);
+    throw new StoreUnavailableError(
+      `Migration file "${badName}" in ${dir} must be named like 002_add_assignments.sql.`,
+    );
   }
   const numbers = names.map((name) => name.slice(0, 3));
   const duplicate = numbers.find((n, i) => numbers.indexOf(n) !== i);
   if (duplicate) {
-    throw new StoreUnavailableError(`Two migration files in ${dir} share the number ${duplicate}; renumber one of them.`);
+    throw new StoreUnavailableError(
+      `Two migration files in ${dir} share the number ${duplicate}; renumber one of them.`,
+    );
   }
   return Promise.all(names.map(async (name) => ({ name, sql: await readFile(path.join(dir, name), "utf8") })));
 }
@@ -68,7 +72,10 @@ export async function applyMigrations(
   const migrations = options.migrations ?? (await loadMigrations());
   const schema = options.schema === undefined ? undefined : checkSchemaName(options.schema);
   return inTransaction(pool, async (client) => {
-    await client.query("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))", [LOCK_NAMESPACE, schema ?? "public"]);
+    await client.query("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))", [
+      LOCK_NAMESPACE,
+      schema ?? "public",
+    ]);
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS schema_migrations (

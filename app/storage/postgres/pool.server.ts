@@ -28,7 +28,10 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-export function resolvePoolSize(poolSize: number | undefined, env: Record<string, string | undefined> = process.env): number {
+export function resolvePoolSize(
+  poolSize: number | undefined,
+  env: Record<string, string | undefined> = process.env,
+): number {
   const raw = poolSize ?? (env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : 10);
   if (!Number.isInteger(raw) || raw < 1 || raw > 200) {
     throw new StoreUnavailableError(
@@ -58,14 +61,23 @@ export function createPool(options: PoolOptions): pg.Pool {
     idleTimeoutMillis: 30_000,
     application_name: "webside",
     // Every pooled connection works in the chosen schema, so queries never name it.
-    onConnect: schema ? (client) => client.query(`SET search_path TO ${quoteIdent(schema)}`).then(() => undefined) : undefined,
+    onConnect: schema
+      ? (client) => client.query(`SET search_path TO ${quoteIdent(schema)}`).then(() => undefined)
+      : undefined,
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", () => {});
   return pool;
 }
 
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "EHOSTUNREACH"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+]);
 
 interface PgError {
   code?: string;
@@ -86,10 +98,15 @@ export function toStorageError(error: unknown, database: string): unknown {
       const what = e.constraint === "sessions_pkey" ? "A session" : "A record";
       return new UniqueViolationError(`${what} with this id already exists.`, "id");
     }
-    return new UniqueViolationError(`A record with the same value already exists (${e.detail ?? e.constraint ?? "unique key"}).`, e.constraint ?? "id");
+    return new UniqueViolationError(
+      `A record with the same value already exists (${e.detail ?? e.constraint ?? "unique key"}).`,
+      e.constraint ?? "id",
+    );
   }
   if (e.code === "23503") {
-    return new NotFoundError(`A record this one refers to does not exist (${e.detail ?? e.constraint ?? "foreign key"}).`);
+    return new NotFoundError(
+      `A record this one refers to does not exist (${e.detail ?? e.constraint ?? "foreign key"}).`,
+    );
   }
   const message = e.message ?? "";
   if (

@@ -12,7 +12,10 @@ function toStoredScenario(row: Row): StoredScenario {
     draft: row.draft ?? null,
     revision: Number(row.revision),
     latestVersion: row.latest_version === null ? null : Number(row.latest_version),
-    source: { kind: row.source_kind as ScenarioSourceKind, detail: row.source_detail === null ? null : String(row.source_detail) },
+    source: {
+      kind: row.source_kind as ScenarioSourceKind,
+      detail: row.source_detail === null ? null : String(row.source_detail),
+    },
     createdBy: String(row.created_by),
     updatedBy: String(row.updated_by),
     createdAt: iso(row.created_at),
@@ -53,7 +56,11 @@ export function scenarioQueries(db: Db): ScenarioStore {
          RETURNING *`,
         [input.orgId, input.id, jsonParam(input.draft), input.source.kind, input.source.detail, input.createdBy, now],
       );
-      if (!row) throw new UniqueViolationError(`This organisation already has a scenario with the id '${input.id}'. Choose another id.`, "id");
+      if (!row)
+        throw new UniqueViolationError(
+          `This organisation already has a scenario with the id '${input.id}'. Choose another id.`,
+          "id",
+        );
       return toStoredScenario(row);
     },
 
@@ -71,7 +78,14 @@ export function scenarioQueries(db: Db): ScenarioStore {
       const [row] = await db.rows(
         `UPDATE scenarios SET draft = $4::jsonb, revision = revision + 1, updated_by = $5, updated_at = $6
           WHERE org_id = $1 AND id = $2 AND revision = $3 RETURNING *`,
-        [input.orgId, input.id, input.expectedRevision, jsonParam(input.draft), input.updatedBy, new Date().toISOString()],
+        [
+          input.orgId,
+          input.id,
+          input.expectedRevision,
+          jsonParam(input.draft),
+          input.updatedBy,
+          new Date().toISOString(),
+        ],
       );
       if (row) return toStoredScenario(row);
       throw await revisionFailure(db, input.orgId, input.id, input.expectedRevision);
@@ -86,7 +100,9 @@ export function scenarioQueries(db: Db): ScenarioStore {
       if (row) return toStoredScenario(row);
       const [existing] = await db.rows("SELECT 1 FROM scenarios WHERE org_id = $1 AND id = $2", [orgId, id]);
       if (!existing) throw new NotFoundError(`Scenario '${id}' does not exist in this organisation.`);
-      throw new ConflictError(`Scenario '${id}' has never been published, so it cannot be marked published; publish a version instead.`);
+      throw new ConflictError(
+        `Scenario '${id}' has never been published, so it cannot be marked published; publish a version instead.`,
+      );
     },
 
     async publishScenarioVersion(input) {
@@ -105,7 +121,9 @@ export function scenarioQueries(db: Db): ScenarioStore {
           [input.orgId, input.scenarioId, input.version, jsonParam(input.content), now, input.publishedBy],
         );
         if (!row) {
-          throw new ConflictError(`Version ${input.version} of scenario '${input.scenarioId}' is already published; versions cannot be changed.`);
+          throw new ConflictError(
+            `Version ${input.version} of scenario '${input.scenarioId}' is already published; versions cannot be changed.`,
+          );
         }
         return toScenarioVersion(row);
       });

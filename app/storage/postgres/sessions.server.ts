@@ -38,7 +38,8 @@ export function sessionQueries(db: Db): SessionQueries {
 
     async switchSessionOrg(id, orgId) {
       const rows = await db.rows("UPDATE sessions SET org_id = $2 WHERE id = $1 RETURNING id", [id, orgId]);
-      if (rows.length === 0) throw new NotFoundError("This session has ended, so it cannot switch organisation. Log in again.");
+      if (rows.length === 0)
+        throw new NotFoundError("This session has ended, so it cannot switch organisation. Log in again.");
     },
 
     async deleteSession(id) {

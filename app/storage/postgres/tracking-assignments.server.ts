@@ -18,7 +18,18 @@ export function assignmentQueries(db: Db): AssignmentQueries {
       const [row] = await db.rows(
         `INSERT INTO assignments (id, org_id, scenario_id, scenario_version, team_ids, user_ids, due_at, assessment, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-        [randomUUID(), input.orgId, input.scenarioId, input.scenarioVersion, input.teamIds, input.userIds, input.dueAt, input.assessment, input.createdBy, new Date().toISOString()],
+        [
+          randomUUID(),
+          input.orgId,
+          input.scenarioId,
+          input.scenarioVersion,
+          input.teamIds,
+          input.userIds,
+          input.dueAt,
+          input.assessment,
+          input.createdBy,
+          new Date().toISOString(),
+        ],
       );
       return toAssignment(row!);
     },
@@ -42,7 +53,8 @@ export function assignmentQueries(db: Db): AssignmentQueries {
         "UPDATE assignments SET archived_at = COALESCE(archived_at, $3) WHERE id = $1 AND org_id = $2 RETURNING *",
         [id, orgId, at],
       );
-      if (!row) throw new NotFoundError(`Assignment ${id} does not exist in this organisation, so it cannot be archived.`);
+      if (!row)
+        throw new NotFoundError(`Assignment ${id} does not exist in this organisation, so it cannot be archived.`);
       return toAssignment(row);
     },
 
@@ -50,19 +62,34 @@ export function assignmentQueries(db: Db): AssignmentQueries {
       const emails = members.map((m) => normaliseEmail(m.email));
       const duplicate = emails.findIndex((e, i) => emails.indexOf(e) !== i);
       if (duplicate >= 0) {
-        throw new UniqueViolationError(`Row ${duplicate + 1}: ${emails[duplicate]} appears more than once in this import; nothing was imported.`, "email");
+        throw new UniqueViolationError(
+          `Row ${duplicate + 1}: ${emails[duplicate]} appears more than once in this import; nothing was imported.`,
+          "email",
+        );
       }
       return db.transaction(async (tx) => {
         const [org] = await tx.rows("SELECT id FROM organisations WHERE id = $1 FOR SHARE", [orgId]);
         if (!org) throw new NotFoundError(`Cannot import staff: organisation ${orgId} does not exist.`);
-        const teams = new Set((await tx.rows("SELECT id FROM teams WHERE org_id = $1", [orgId])).map((r) => String(r.id)));
-        const taken = new Set((await tx.rows("SELECT lower(email) AS email FROM users WHERE lower(email) = ANY($1)", [emails])).map((r) => String(r.email)));
+        const teams = new Set(
+          (await tx.rows("SELECT id FROM teams WHERE org_id = $1", [orgId])).map((r) => String(r.id)),
+        );
+        const taken = new Set(
+          (await tx.rows("SELECT lower(email) AS email FROM users WHERE lower(email) = ANY($1)", [emails])).map((r) =>
+            String(r.email),
+          ),
+        );
         members.forEach((member, index) => {
           if (taken.has(emails[index]!)) {
-            throw new UniqueViolationError(`Row ${index + 1}: ${emails[index]} is already used by another account; nothing was imported.`, "email");
+            throw new UniqueViolationError(
+              `Row ${index + 1}: ${emails[index]} is already used by another account; nothing was imported.`,
+              "email",
+            );
           }
           const unknownTeam = member.teamIds.find((t) => !teams.has(t));
-          if (unknownTeam) throw new NotFoundError(`Row ${index + 1}: team ${unknownTeam} is not in this organisation; nothing was imported.`);
+          if (unknownTeam)
+            throw new NotFoundError(
+              `Row ${index + 1}: team ${unknownTeam} is not in this organisation; nothing was imported.`,
+            );
         });
         const now = new Date().toISOString();
         const created: User[] = [];
@@ -74,13 +101,10 @@ export function assignmentQueries(db: Db): AssignmentQueries {
             [randomUUID(), emails[index], member.name, now],
           );
           const user = toUser(row!);
-          await tx.rows("INSERT INTO memberships (user_id, org_id, roles, team_ids, created_at) VALUES ($1, $2, $3, $4, $5)", [
-            user.id,
-            orgId,
-            member.roles,
-            member.teamIds,
-            now,
-          ]);
+          await tx.rows(
+            "INSERT INTO memberships (user_id, org_id, roles, team_ids, created_at) VALUES ($1, $2, $3, $4, $5)",
+            [user.id, orgId, member.roles, member.teamIds, now],
+          );
           created.push(user);
         }
         return created;

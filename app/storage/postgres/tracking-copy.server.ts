@@ -42,7 +42,13 @@ export const TRACKING_COPY_TABLES: CopyTable[] = [
     key: "certificates",
     table: "certificates",
     keyFields: [{ field: "code", column: "code" }],
-    columns: [text("code", "code"), text("attemptId", "attempt_id"), text("orgId", "org_id"), text("userId", "user_id"), time("issuedAt", "issued_at")],
+    columns: [
+      text("code", "code"),
+      text("attemptId", "attempt_id"),
+      text("orgId", "org_id"),
+      text("userId", "user_id"),
+      time("issuedAt", "issued_at"),
+    ],
   },
   {
     key: "orgSettings",

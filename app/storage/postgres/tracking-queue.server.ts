@@ -41,7 +41,10 @@ export function trackingQueries(db: Db): TrackingQueries {
 
     async useInvitation(id, at) {
       // The used_at IS NULL condition makes "use" a single atomic step: two tabs cannot both use one link.
-      const [row] = await db.rows("UPDATE invitations SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING *", [id, at]);
+      const [row] = await db.rows("UPDATE invitations SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING *", [
+        id,
+        at,
+      ]);
       if (row) return toInvitation(row);
       const [existing] = await db.rows("SELECT 1 FROM invitations WHERE id = $1", [id]);
       if (!existing) throw new NotFoundError("This invitation link does not exist.");
@@ -59,7 +62,8 @@ export function trackingQueries(db: Db): TrackingQueries {
         if (error instanceof UniqueViolationError && error.field === "certificates_attempt_id_key") {
           throw new UniqueViolationError("This attempt already has a certificate.", "attemptId");
         }
-        if (error instanceof UniqueViolationError) throw new UniqueViolationError("A certificate with this code already exists.", "code");
+        if (error instanceof UniqueViolationError)
+          throw new UniqueViolationError("A certificate with this code already exists.", "code");
         throw error;
       }
     },
@@ -113,7 +117,10 @@ export function trackingQueries(db: Db): TrackingQueries {
     },
 
     async markXapiSent(id, at) {
-      const rows = await db.rows("UPDATE xapi_queue SET sent_at = $2, tries = tries + 1, last_error = NULL WHERE id = $1 RETURNING id", [id, at]);
+      const rows = await db.rows(
+        "UPDATE xapi_queue SET sent_at = $2, tries = tries + 1, last_error = NULL WHERE id = $1 RETURNING id",
+        [id, at],
+      );
       if (rows.length === 0) throw new NotFoundError(`Queued xAPI statement ${id} does not exist.`);
     },
 

@@ -79,8 +79,10 @@ export function userQueries(db: Db): UserQueries {
                   EXISTS (SELECT 1 FROM organisations WHERE id = $2 FOR SHARE) AS org`,
           [userId, orgId],
         );
-        if (!found!.user) throw new NotFoundError(`Cannot add user ${userId} to an organisation: the user does not exist.`);
-        if (!found!.org) throw new NotFoundError(`Cannot add a member to organisation ${orgId}: the organisation does not exist.`);
+        if (!found!.user)
+          throw new NotFoundError(`Cannot add user ${userId} to an organisation: the user does not exist.`);
+        if (!found!.org)
+          throw new NotFoundError(`Cannot add a member to organisation ${orgId}: the organisation does not exist.`);
         // Replacing keeps when the person joined; only roles and teams change.
         const [row] = await tx.rows(
           `INSERT INTO memberships (user_id, org_id, roles, team_ids, created_at)

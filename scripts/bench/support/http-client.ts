@@ -14,24 +14,36 @@ export const loopbackAgent = new http.Agent({ keepAlive: true, maxSockets: Infin
 
 export function httpRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number; agent?: http.Agent } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    timeoutMs?: number;
+    agent?: http.Agent;
+  } = {},
 ): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? "GET", headers: options.headers, agent: options.agent ?? loopbackAgent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("error", reject);
-      res.on("end", () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          location: res.headers.location ?? null,
-          setCookie: res.headers["set-cookie"] ?? [],
-          body: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-    });
+    const req = http.request(
+      url,
+      { method: options.method ?? "GET", headers: options.headers, agent: options.agent ?? loopbackAgent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", reject);
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            location: res.headers.location ?? null,
+            setCookie: res.headers["set-cookie"] ?? [],
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      },
+    );
     // Bounded: a request to a dead or stuck server must end, never hang the script.
-    req.setTimeout(options.timeoutMs ?? 30_000, () => req.destroy(new Error(`${options.method ?? "GET"} ${url} timed out`)));
+    req.setTimeout(options.timeoutMs ?? 30_000, () =>
+      req.destroy(new Error(`${options.method ?? "GET"} ${url} timed out`)),
+    );
     req.on("error", reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();
@@ -68,14 +80,18 @@ export class ClinicianClient {
   /** A form POST as a browser sends it, with the Origin of the instance it goes to. */
   postForm(path: string, form: Record<string, string>, base = this.baseUrl): Promise<HttpReply> {
     const body = new URLSearchParams(form).toString();
-    const headers = { ...this.headers({ "Content-Type": "application/x-www-form-urlencoded" }, true), Origin: new URL(base).origin };
+    const headers = {
+      ...this.headers({ "Content-Type": "application/x-www-form-urlencoded" }, true),
+      Origin: new URL(base).origin,
+    };
     return httpRequest(base + path, { method: "POST", headers, body });
   }
 
   async login(password: string, base = this.baseUrl): Promise<void> {
     const reply = await this.postForm("/login", { email: this.email, password }, base);
     const cookie = reply.setCookie.map((c) => c.split(";")[0]!).find((c) => /webside/.test(c));
-    if (reply.status !== 302 || !cookie) throw new Error(`Login as ${this.email} failed: HTTP ${reply.status} ${reply.body.slice(0, 200)}`);
+    if (reply.status !== 302 || !cookie)
+      throw new Error(`Login as ${this.email} failed: HTTP ${reply.status} ${reply.body.slice(0, 200)}`);
     this.cookie = cookie;
   }
 
@@ -83,18 +99,28 @@ export class ClinicianClient {
   async startAttempt(scenarioId: string, base = this.baseUrl): Promise<string> {
     const reply = await this.postForm(`/scenarios/${scenarioId}`, { confidence: "3", mode: "learning" }, base);
     const id = /^\/attempts\/([^/?#]+)$/.exec(reply.location ?? "")?.[1];
-    if (reply.status !== 302 || !id) throw new Error(`Starting ${scenarioId} as ${this.email} failed: HTTP ${reply.status} ${reply.body.slice(0, 200)}`);
+    if (reply.status !== 302 || !id)
+      throw new Error(
+        `Starting ${scenarioId} as ${this.email} failed: HTTP ${reply.status} ${reply.body.slice(0, 200)}`,
+      );
     return id;
   }
 
   async view(attemptId: string, base = this.baseUrl, timeoutMs?: number): Promise<ApiView> {
     const reply = await this.get(`/api/attempts/${attemptId}/choose`, base, timeoutMs);
-    if (reply.status !== 200) throw new Error(`Reading attempt ${attemptId} failed: HTTP ${reply.status} ${reply.body.slice(0, 200)}`);
+    if (reply.status !== 200)
+      throw new Error(`Reading attempt ${attemptId} failed: HTTP ${reply.status} ${reply.body.slice(0, 200)}`);
     return (JSON.parse(reply.body) as { view: ApiView }).view;
   }
 
   /** One choice through the JSON API; the reply's status says whether it was acknowledged (200). */
-  choose(attemptId: string, choiceId: string, step: number, base = this.baseUrl, timeoutMs?: number): Promise<HttpReply> {
+  choose(
+    attemptId: string,
+    choiceId: string,
+    step: number,
+    base = this.baseUrl,
+    timeoutMs?: number,
+  ): Promise<HttpReply> {
     const headers = { ...this.headers({ "Content-Type": "application/json" }, true), Origin: new URL(base).origin };
     return httpRequest(`${base}/api/attempts/${attemptId}/choose`, {
       method: "POST",

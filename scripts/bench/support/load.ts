@@ -16,7 +16,8 @@ export interface LoadResult {
 export async function signIn(baseUrl: string, clinicians: SeededClinician[]): Promise<ClinicianClient[]> {
   const clients = clinicians.map((c) => new ClinicianClient(baseUrl, c.email));
   // Ten at a time: each login runs scrypt on the server's two cores.
-  for (let i = 0; i < clients.length; i += 10) await Promise.all(clients.slice(i, i + 10).map((c) => c.login(BENCH_PASSWORD)));
+  for (let i = 0; i < clients.length; i += 10)
+    await Promise.all(clients.slice(i, i + 10).map((c) => c.login(BENCH_PASSWORD)));
   return clients;
 }
 

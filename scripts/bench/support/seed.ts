@@ -21,7 +21,11 @@ export interface SeededOrganisation {
   clinicians: SeededClinician[];
 }
 
-export async function seedClinicians(store: Store, count: number, options: { orgName?: string; emailPrefix?: string } = {}): Promise<SeededOrganisation> {
+export async function seedClinicians(
+  store: Store,
+  count: number,
+  options: { orgName?: string; emailPrefix?: string } = {},
+): Promise<SeededOrganisation> {
   const org = await store.createOrganisation({ name: options.orgName ?? "Benchmark NHS Trust" });
   const passwordHash = await hashPassword(BENCH_PASSWORD, BENCH_SCRYPT);
   const prefix = options.emailPrefix ?? "clinician";
@@ -43,7 +47,8 @@ export async function seedClinicians(store: Store, count: number, options: { org
 
 export function benchScenarios(): Scenario[] {
   const set = loadBundledScenarios(scenariosDir());
-  if (set.byId.size === 0) throw new Error(`No bundled scenarios could be loaded from ${scenariosDir()}: ${set.problems.join("; ")}`);
+  if (set.byId.size === 0)
+    throw new Error(`No bundled scenarios could be loaded from ${scenariosDir()}: ${set.problems.join("; ")}`);
   return [...set.byId.values()];
 }
 
@@ -87,7 +92,9 @@ export function randomWalk(scenario: Scenario, random: () => number, steps = Inf
         ? {
             endingId: score.endingId,
             outcome: score.outcome,
-            scores: Object.fromEntries(Object.entries(score.scores).filter((e): e is [string, number] => typeof e[1] === "number")),
+            scores: Object.fromEntries(
+              Object.entries(score.scores).filter((e): e is [string, number] => typeof e[1] === "number"),
+            ),
             overall: score.overall,
             passed: score.passed,
           }
@@ -101,11 +108,19 @@ export function randomWalk(scenario: Scenario, random: () => number, steps = Inf
  */
 export async function seedAttempts(
   store: Store,
-  options: { orgId: string; clinicians: SeededClinician[]; count: number; batch?: number; onProgress?: (done: number) => void },
+  options: {
+    orgId: string;
+    clinicians: SeededClinician[];
+    count: number;
+    batch?: number;
+    onProgress?: (done: number) => void;
+  },
 ): Promise<number> {
   const scenarios = benchScenarios();
   const random = seededRandom(7);
-  const shapes = Array.from({ length: 400 }, (_, i) => randomWalk(scenarios[i % scenarios.length]!, random, random() < 0.8 ? Infinity : 1 + Math.floor(random() * 4)));
+  const shapes = Array.from({ length: 400 }, (_, i) =>
+    randomWalk(scenarios[i % scenarios.length]!, random, random() < 0.8 ? Infinity : 1 + Math.floor(random() * 4)),
+  );
   const batch = options.batch ?? (store.kind === "lowdb" ? 5_000 : 200);
   let done = 0;
   while (done < options.count) {

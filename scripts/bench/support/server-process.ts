@@ -49,7 +49,11 @@ export function spawnServer(options: ServerEnv): { child: ChildProcess; exited: 
     ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: REPO_ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: REPO_ROOT,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let text = "";
   const keep = (chunk: Buffer) => {
     text = (text + chunk.toString("utf8")).slice(-20_000);
@@ -80,12 +84,18 @@ async function startOnce(options: ServerEnv, timeoutMs: number): Promise<Running
   void exited.then((exit) => (gone = exit));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (gone) throw new Error(`The server on port ${options.port} exited (${JSON.stringify(gone)}) before it was ready:\n${output()}`);
+    if (gone)
+      throw new Error(
+        `The server on port ${options.port} exited (${JSON.stringify(gone)}) before it was ready:\n${output()}`,
+      );
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`The server on port ${options.port} was not ready within ${timeoutMs} ms:\n${output()}`);
     }
-    const ok = await httpRequest(`${url}/healthz`, { timeoutMs: 2_000 }).then((r) => r.status === 200, () => false);
+    const ok = await httpRequest(`${url}/healthz`, { timeoutMs: 2_000 }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

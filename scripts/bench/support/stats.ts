@@ -11,7 +11,10 @@ export interface LatencySummary {
 /** Nearest-rank percentiles of latencies in milliseconds. */
 export function summarise(samples: number[]): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!);
+  const at = (p: number) =>
+    sorted.length === 0
+      ? NaN
+      : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
   return { count: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: sorted.at(-1) ?? NaN };
 }
 

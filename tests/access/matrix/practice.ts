@@ -28,7 +28,11 @@ export const area: MatrixArea = {
       params: (fx) => ({ attemptId: fx.attemptId! }),
       cases: [
         { method: "GET", expect: ownerOnly(200) },
-        { method: "POST", form: () => ({ intent: "choose", choiceId: "no-such-choice", step: "0" }), expect: ownerOnly(400) },
+        {
+          method: "POST",
+          form: () => ({ intent: "choose", choiceId: "no-such-choice", step: "0" }),
+          expect: ownerOnly(400),
+        },
       ],
     },
     "attempts.$attemptId.debrief": {

@@ -6,11 +6,21 @@ import { rolesOnly, type MatrixArea } from "./types";
 export const STUDIO_SCENARIO = "org-a-draft";
 
 const authorsOfA = (status: number) => rolesOnly(["educator", "admin"], status, 404);
-const noAction = { anonymous: 405, clinician: 405, educator: 405, admin: 405, "other-clinician": 405, "other-educator": 405, "other-admin": 405 };
+const noAction = {
+  anonymous: 405,
+  clinician: 405,
+  educator: 405,
+  admin: 405,
+  "other-clinician": 405,
+  "other-educator": 405,
+  "other-admin": 405,
+};
 
 export const area: MatrixArea = {
   async setup(harness) {
-    const draft = JSON.parse(readFileSync(path.resolve("tests/access/fixtures/scenarios/valid-consultation.json"), "utf8")) as Record<string, unknown>;
+    const draft = JSON.parse(
+      readFileSync(path.resolve("tests/access/fixtures/scenarios/valid-consultation.json"), "utf8"),
+    ) as Record<string, unknown>;
     await harness.store.createScenario({
       orgId: harness.orgA,
       id: STUDIO_SCENARIO,
@@ -25,7 +35,11 @@ export const area: MatrixArea = {
       url: () => "/studio",
       cases: [
         { method: "GET", expect: rolesOnly(["educator", "admin"], 200, 200) },
-        { method: "POST", form: () => ({ intent: "nothing-known" }), expect: rolesOnly(["educator", "admin"], 400, 400) },
+        {
+          method: "POST",
+          form: () => ({ intent: "nothing-known" }),
+          expect: rolesOnly(["educator", "admin"], 400, 400),
+        },
       ],
     },
     "studio.$scenarioId._index": {

@@ -38,8 +38,20 @@ export const area: MatrixArea = {
       assignmentId: assignment.id,
     });
     await store.updateAttempt(attempt.id, attempt.step, { completedAt: new Date().toISOString() });
-    const certificate = await store.createCertificate({ code: "WS-ABCD-EFGH-JKMN-PQRS", attemptId: attempt.id, orgId: orgA, userId: users.clinician, issuedAt: new Date().toISOString() });
-    return { assignmentId: assignment.id, toArchiveId: toArchive.id, attemptId: attempt.id, code: certificate.code, clinicianId: users.clinician };
+    const certificate = await store.createCertificate({
+      code: "WS-ABCD-EFGH-JKMN-PQRS",
+      attemptId: attempt.id,
+      orgId: orgA,
+      userId: users.clinician,
+      issuedAt: new Date().toISOString(),
+    });
+    return {
+      assignmentId: assignment.id,
+      toArchiveId: toArchive.id,
+      attemptId: attempt.id,
+      code: certificate.code,
+      clinicianId: users.clinician,
+    };
   },
   routes: {
     "admin._index": { url: () => "/admin?team=x&from=2020-01-01", cases: [{ method: "GET", expect: adminsOnly(200) }] },
@@ -71,24 +83,39 @@ export const area: MatrixArea = {
       cases: [
         { method: "GET", expect: adminsOnly(200) },
         // Org A's admin archives its own assignment; org B's admin gets "not found" for the same id.
-        { method: "POST", form: (fx) => ({ intent: "archive", assignmentId: fx.toArchiveId! }), expect: adminsOnly(200, 404) },
+        {
+          method: "POST",
+          form: (fx) => ({ intent: "archive", assignmentId: fx.toArchiveId! }),
+          expect: adminsOnly(200, 404),
+        },
       ],
     },
     "admin.lrs": {
       url: () => "/admin/lrs",
       cases: [
         { method: "GET", expect: adminsOnly(200) },
-        { method: "POST", form: () => ({ intent: "save", endpoint: "not a url", username: "", password: "" }), expect: adminsOnly(400) },
+        {
+          method: "POST",
+          form: () => ({ intent: "save", endpoint: "not a url", username: "", password: "" }),
+          expect: adminsOnly(400),
+        },
       ],
     },
     "admin.export[.]csv": { url: () => "/admin/export.csv", cases: [{ method: "GET", expect: adminsOnly(200) }] },
-    "admin.export[.]xapi[.]json": { url: () => "/admin/export.xapi.json", cases: [{ method: "GET", expect: adminsOnly(200) }] },
+    "admin.export[.]xapi[.]json": {
+      url: () => "/admin/export.xapi.json",
+      cases: [{ method: "GET", expect: adminsOnly(200) }],
+    },
     "invite.$token": {
       url: () => `/invite/${"x".repeat(43)}`,
       params: () => ({ token: "x".repeat(43) }),
       cases: [
         { method: "GET", expect: everyone(410) },
-        { method: "POST", form: () => ({ password: "long-enough-password", confirm: "long-enough-password" }), expect: everyone(410) },
+        {
+          method: "POST",
+          form: () => ({ password: "long-enough-password", confirm: "long-enough-password" }),
+          expect: everyone(410),
+        },
       ],
     },
     "certificates.$attemptId": {

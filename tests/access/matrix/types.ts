@@ -39,7 +39,11 @@ export const signedIn = (status: number, anonymous = 302): Expect => ({
 export const ownerOnly = (owner: number): Expect => ({ ...signedIn(404), clinician: owner });
 
 /** Given roles of org A get `allowed`; other roles of org A get 403; other organisations' people get `otherOrg`. */
-export const rolesOnly = (roles: Array<"clinician" | "educator" | "admin">, allowed: number, otherOrg = 403): Expect => ({
+export const rolesOnly = (
+  roles: Array<"clinician" | "educator" | "admin">,
+  allowed: number,
+  otherOrg = 403,
+): Expect => ({
   anonymous: 302,
   clinician: roles.includes("clinician") ? allowed : 403,
   educator: roles.includes("educator") ? allowed : 403,

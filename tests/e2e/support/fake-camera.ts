@@ -27,7 +27,12 @@ export type CameraSetup =
   | { camera: "none" };
 
 export function cameraArgs(setup: CameraSetup): string[] {
-  if (setup.camera === "video") return ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${setup.file}`];
+  if (setup.camera === "video")
+    return [
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${setup.file}`,
+    ];
   if (setup.camera === "denied") return ["--use-fake-device-for-media-stream", "--deny-permission-prompts"];
   return ["--use-fake-ui-for-media-stream"];
 }
@@ -40,7 +45,11 @@ export interface CameraBrowser {
 }
 
 /** Chromium flags are per launch, so every camera situation gets its own browser; the page is logged in as the demo clinician. */
-export async function launchWithCamera(baseURL: string, setup: CameraSetup, email: string = DEMO.clinician): Promise<CameraBrowser> {
+export async function launchWithCamera(
+  baseURL: string,
+  setup: CameraSetup,
+  email: string = DEMO.clinician,
+): Promise<CameraBrowser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [...CHROMIUM_ARGS, ...cameraArgs(setup)],

@@ -6,7 +6,6 @@ import { createLowdbStore } from "~/storage/lowdb.server";
 import { hashPassword } from "~/utils/password.server";
 import { OTHER_ACCOUNTS, OTHER_ORG } from "./organisations";
 
-
 const file = process.env.DATA_FILE;
 if (!file) throw new Error("Set DATA_FILE to the end-to-end data file.");
 const store = await createLowdbStore({ file, backups: 1 });
@@ -17,7 +16,12 @@ try {
     const passwordHash = await hashPassword("webside-demo");
     for (const [role, email] of Object.entries(OTHER_ACCOUNTS)) {
       const user = await store.createUser({ email, name: `Riverside ${role}`, passwordHash });
-      await store.setMembership({ userId: user.id, orgId: org.id, roles: [role as "clinician" | "admin"], teamIds: [team.id] });
+      await store.setMembership({
+        userId: user.id,
+        orgId: org.id,
+        roles: [role as "clinician" | "admin"],
+        teamIds: [team.id],
+      });
     }
   }
 } finally {

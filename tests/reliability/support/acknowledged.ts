@@ -29,7 +29,10 @@ export async function readPostgresProgress(target: Target, ids: string[]): Promi
   await client.connect();
   try {
     await client.query(`SET search_path TO "${target.schema}"`);
-    const { rows } = await client.query<{ id: string; step: number; path: string[] }>("SELECT id, step, path FROM attempts WHERE id = ANY($1::text[])", [ids]);
+    const { rows } = await client.query<{ id: string; step: number; path: string[] }>(
+      "SELECT id, step, path FROM attempts WHERE id = ANY($1::text[])",
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, { step: r.step, path: r.path }]));
   } finally {
     await client.end();
@@ -48,7 +51,9 @@ export function missing(acknowledged: Acknowledged[], stored: Map<string, Stored
     const found = stored.get(ack.attemptId);
     if (!found) lost.push(`attempt ${ack.attemptId} is gone (its step ${ack.step} -> ${ack.nodeId} was acknowledged)`);
     else if (found.step < ack.step || found.path[ack.step] !== ack.nodeId) {
-      lost.push(`attempt ${ack.attemptId}: acknowledged step ${ack.step} -> ${ack.nodeId}, stored step ${found.step} path[${ack.step}] = ${found.path[ack.step] ?? "nothing"}`);
+      lost.push(
+        `attempt ${ack.attemptId}: acknowledged step ${ack.step} -> ${ack.nodeId}, stored step ${found.step} path[${ack.step}] = ${found.path[ack.step] ?? "nothing"}`,
+      );
     }
   }
   return lost;

@@ -13,14 +13,16 @@ export async function runChecks(title: string, body: (check: Check) => Promise<v
       console.log(`  ok   ${name} (${Date.now() - t0} ms)`);
     } catch (error) {
       failed++;
-      console.log(`  FAIL ${name}\n       ${(error instanceof Error ? error.message : String(error)).replace(/\n/g, "\n       ")}`);
+      console.log(
+        `  FAIL ${name}\n       ${(error instanceof Error ? error.message : String(error)).replace(/\n/g, "\n       ")}`,
+      );
     }
   };
   try {
     await body(check);
   } catch (error) {
     failed++;
-    console.log(`  FAIL (setup) ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.log(`  FAIL (setup) ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
   console.log(`${passed} passed, ${failed} failed`);
   if (failed > 0) process.exitCode = 1;
