@@ -9,14 +9,17 @@ export function presenceUrl(attemptId: string): string {
 }
 
 export interface PresenceSaved {
-  /** The attempt's step before and after the write (every stored change moves the step on). */
+  /**
+   * The clinician's step (choices made) before and after the write: storing a summary does not change it, so the
+   * page's choice form can still be sent with the step it shows.
+   */
   from: number;
   step: number;
 }
 
 /**
  * POSTs the summary as JSON. keepalive lets the request finish when the page is being left (the summary is well
- * under the 64 KB keepalive budget). Resolves to the step change when stored, null otherwise; never throws.
+ * under the 64 KB keepalive budget). Resolves to the step when stored, null otherwise; never throws.
  */
 export async function postPresence(
   attemptId: string,

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPresenceRecorder, type PresenceSummary } from "~/core/feedback";
 import { frameAt } from "~/core/feedback/test-support";
 import { action } from "~/routes/api.attempts.$attemptId.presence";
-import { startAttempt } from "~/utils/attempts.server";
-import { getScenario } from "~/utils/scenario-catalogue.server";
+import { startAttempt } from "~/services/attempts.server";
+import { getScenario } from "~/services/catalogue.server";
 import { createHarness, type Harness, type Persona } from "../access/harness";
 
 process.env.SCENARIOS_DIR = path.resolve("tests/access/fixtures/scenarios");
@@ -96,7 +96,7 @@ describe("refusals", () => {
     const response = await post(JSON.stringify(make()));
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatch(/refused/);
-    expect((await harness.store.getAttempt(attemptId))!.step).toBe(before.step);
+    expect((await harness.store.getAttempt(attemptId))!.revision).toBe(before.revision);
   });
 
   it("refuses a node that is not in the scenario", async () => {

@@ -42,7 +42,7 @@ export function httpRequest(
     );
     // Bounded: a request to a dead or stuck server must end, never hang the script.
     req.setTimeout(options.timeoutMs ?? 30_000, () =>
-      req.destroy(new Error(`${options.method ?? "GET"} ${url} timed out`)),
+      req.destroy(Object.assign(new Error(`${options.method ?? "GET"} ${url} timed out`), { code: "ETIMEDOUT" })),
     );
     req.on("error", reject);
     if (options.body !== undefined) req.write(options.body);
@@ -52,6 +52,7 @@ export function httpRequest(
 
 /** What the JSON practice API returns (the fields the scripts use). */
 export interface ApiView {
+  /** `step` is the clinician's step: choices made so far (not the record's revision). */
   attempt: { id: string; status: "in-progress" | "completed" | "abandoned"; step: number };
   history: Array<{ nodeId: string }>;
   choices: Array<{ id: string }>;
@@ -113,7 +114,10 @@ export class ClinicianClient {
     return (JSON.parse(reply.body) as { view: ApiView }).view;
   }
 
-  /** One choice through the JSON API; the reply's status says whether it was acknowledged (200). */
+  /**
+   * One choice through the JSON API, sent with the step (choices made) the caller last saw, so the server refuses it
+   * as stale if the attempt has moved on; the reply's status says whether it was acknowledged (200).
+   */
   choose(
     attemptId: string,
     choiceId: string,

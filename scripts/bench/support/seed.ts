@@ -1,10 +1,10 @@
 // Seeds stores for the benchmarks and reliability scripts through the Store interface only: an organisation,
 // N clinicians who can log in, and any number of realistic attempts (random walks through bundled scenarios).
-import { applyChoice, scoreRun, startRun, viewOf, type Scenario } from "~/core/scenario";
+import { applyChoice, startRun, viewOf, type Scenario } from "~/core/scenario";
 import type { Attempt, NewAttempt, Store } from "~/storage/types";
-import { MAX_ITERATIONS } from "~/utils/attempts.server";
 import { hashPassword } from "~/utils/password.server";
-import { loadBundledScenarios, scenariosDir } from "~/utils/scenario-catalogue.server";
+import { attemptResult } from "~/services/attempts.server";
+import { loadBundledScenarios, scenariosDir } from "~/services/catalogue.server";
 
 /** Only ever used for throw-away benchmark accounts. */
 export const BENCH_PASSWORD = "bench-password-not-secret";
@@ -67,38 +67,27 @@ type AttemptShape = Pick<NewAttempt, "scenarioId" | "scenarioVersion" | "snapsho
 
 /** Walks a scenario from its start, taking random offered choices, for at most `steps` choices (Infinity: to an ending). */
 export function randomWalk(scenario: Scenario, random: () => number, steps = Infinity): AttemptShape {
-  const run = startRun(scenario, { maxIterations: MAX_ITERATIONS });
+  const run = startRun(scenario);
   let snapshot = run.snapshot;
   const path = [run.view.nodeId];
   let view = run.view;
   for (let i = 0; i < steps && !view.finished && view.choices.length > 0; i++) {
     const choice = view.choices[Math.floor(random() * view.choices.length)]!;
-    const outcome = applyChoice(scenario, snapshot, choice.id, { maxIterations: MAX_ITERATIONS });
+    const outcome = applyChoice(scenario, snapshot, choice.id);
     if (!outcome.ok) throw new Error(`Seeding walk failed in ${scenario.id}: ${outcome.message}`);
     snapshot = outcome.snapshot;
     view = outcome.view;
     path.push(view.nodeId);
   }
   const finished = viewOf(scenario, snapshot).finished;
-  const score = finished ? scoreRun(scenario, snapshot) : null;
   return {
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     snapshot,
     path,
     status: finished ? "completed" : "in-progress",
-    result:
-      score && score.finished
-        ? {
-            endingId: score.endingId,
-            outcome: score.outcome,
-            scores: Object.fromEntries(
-              Object.entries(score.scores).filter((e): e is [string, number] => typeof e[1] === "number"),
-            ),
-            overall: score.overall,
-            passed: score.passed,
-          }
-        : null,
+    // Scored as the app scores a choice that reaches an ending.
+    result: finished ? attemptResult(scenario, snapshot) : null,
   };
 }
 
