@@ -3,9 +3,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createApp } from "./app/server/create-app.server";
-import { demoBanner, seedDemo } from "./app/server/seed-demo.server";
-import { startXapiPusher } from "./app/server/xapi-pusher.server";
+import { createApp } from "./app/http/create-app.server";
+import { demoBanner, seedDemo } from "./app/services/demo-organisation.server";
+import { startXapiPusher } from "./app/services/xapi-pusher.server";
 import { openStore } from "./app/storage/index.server";
 import type { Store } from "./app/storage/types";
 import { loadConfig } from "./app/utils/env.server";
@@ -63,7 +63,11 @@ if (dev) {
 
 const app = createApp({ config, store, build, devMiddleware, root });
 // Sends queued xAPI statements to organisations' LRSs in the background; a slow LRS never holds up a request.
-const xapiPusher = startXapiPusher({ store });
+const xapiPusher = startXapiPusher({
+  store,
+  production: config.isProduction,
+  allowPrivate: config.lrsAllowPrivate ?? false,
+});
 const server = app.listen(config.port, config.host, () => {
   const where = config.databaseUrl ? "PostgreSQL" : path.resolve(root, config.dataFile);
   console.log(`Webside is listening on http://localhost:${config.port} (store: ${where})`);

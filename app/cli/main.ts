@@ -6,6 +6,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: "Validate scenario files (default: every scenarios/*.json); exits 1 on errors",
     load: () => import("./commands/validate").then((m) => m.command),
   },
+  audit: {
+    summary: "Audit scenario files for test-wiseness: length cues, strategy bots, random walks, critical choices",
+    load: () => import("./commands/audit").then((m) => m.command),
+  },
   "export-xstate": {
     summary: "Print a scenario's machine as plain XState JSON config",
     load: () => import("./commands/export-xstate").then((m) => m.command),

@@ -1,5 +1,5 @@
 // "Assigned to you": training a clinician's organisation has given them, soonest due first, overdue highlighted.
-import type { AssignedItem } from "~/utils/assigned.server";
+import type { AssignedItem } from "~/services/assigned.server";
 import { formatDate } from "~/utils/format";
 
 function dueText(item: AssignedItem): string {
@@ -8,6 +8,14 @@ function dueText(item: AssignedItem): string {
     return `overdue by ${-item.daysLeft} day${item.daysLeft === -1 ? "" : "s"} (was due ${formatDate(item.dueAt)})`;
   if (item.daysLeft === 0) return "due today";
   return `due ${formatDate(item.dueAt)}`;
+}
+
+/** Which mode completes an assignment, said wherever the assignment is shown (a learning-mode pass does not count
+ * towards an assessment). */
+export function completesText(assessment: boolean): string {
+  return assessment
+    ? "Only a pass in assessment mode completes it: feedback on your choices comes in the debrief, not as you go."
+    : "A pass in either mode, learning or assessment, completes it.";
 }
 
 export function AssignedList({ items }: { items: AssignedItem[] }) {
@@ -36,6 +44,12 @@ export function AssignedList({ items }: { items: AssignedItem[] }) {
               <span className={overdue ? "ws-assigned__due--overdue" : "ws-muted"}>
                 Assigned to you, {dueText(item)}
               </span>
+              {item.status === "completed" ? null : (
+                <>
+                  <br />
+                  <span className="ws-assigned__mode">{completesText(item.assessment)}</span>
+                </>
+              )}
             </li>
           );
         })}

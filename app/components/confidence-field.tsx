@@ -1,4 +1,6 @@
 // A 1-5 confidence rating as NHS radios, asked before a scenario and again in the debrief.
+import { FormField } from "~/components/form-field";
+
 export const CONFIDENCE_LABELS = [
   "Not at all confident",
   "Slightly confident",
@@ -18,34 +20,30 @@ export function ConfidenceField({
   error?: string;
   defaultValue?: number | null;
 }) {
-  // Stacked, not inline: the field sits in narrow side columns and each option has a label.
+  // Stacked, with words, where there is room; in one row of numbers on a phone (see .ws-confidence). The scale line
+  // is for the eye only: each radio's label already says what its number means.
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={error ? `${name}-error` : undefined}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        {error ? (
-          <span className="nhsuk-error-message" id={`${name}-error`}>
-            {error}
-          </span>
-        ) : null}
-        <div className="nhsuk-radios nhsuk-radios--small ws-confidence">
-          {CONFIDENCE_LABELS.map((label, index) => (
-            <div className="nhsuk-radios__item" key={label}>
-              <input
-                className="nhsuk-radios__input"
-                id={`${name}-${index + 1}`}
-                name={name}
-                type="radio"
-                value={index + 1}
-                defaultChecked={defaultValue === index + 1}
-              />
-              <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${name}-${index + 1}`}>
-                {index + 1} <span className="ws-muted">{label}</span>
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+    <FormField id={name} label={legend} error={error} legend>
+      <div className="nhsuk-hint ws-confidence__scale" aria-hidden="true">
+        1 is {CONFIDENCE_LABELS[0]!.toLowerCase()}, 5 is {CONFIDENCE_LABELS[4]!.toLowerCase()}
+      </div>
+      <div className="nhsuk-radios nhsuk-radios--small ws-confidence">
+        {CONFIDENCE_LABELS.map((label, index) => (
+          <div className="nhsuk-radios__item" key={label}>
+            <input
+              className="nhsuk-radios__input"
+              id={`${name}-${index + 1}`}
+              name={name}
+              type="radio"
+              value={index + 1}
+              defaultChecked={defaultValue === index + 1}
+            />
+            <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${name}-${index + 1}`}>
+              {index + 1} <span className="ws-muted ws-confidence__words">{label}</span>
+            </label>
+          </div>
+        ))}
+      </div>
+    </FormField>
   );
 }

@@ -1,7 +1,7 @@
 // The role sections of the home page: a clinician's practice, an educator's authoring, an admin's staff and completion.
-import type { AdminHomeData, ClinicianHomeData, EducatorHomeData } from "~/utils/home.server";
+import type { AdminHomeData, ClinicianHomeData, EducatorHomeData } from "~/services/home.server";
 
-import { formatDate } from "~/utils/format";
+import { formatDateTime } from "~/utils/format";
 import { AssignedList } from "./assigned-list";
 
 export function ClinicianHome({ data }: { data: ClinicianHomeData }) {
@@ -12,11 +12,11 @@ export function ClinicianHome({ data }: { data: ClinicianHomeData }) {
       <div className="ws-card-grid">
         <div className="ws-card">
           <p className="ws-stat">{data.completed}</p>
-          <p className="ws-muted">scenarios completed</p>
+          <p className="ws-muted">{data.completed === 1 ? "scenario" : "different scenarios"} completed</p>
         </div>
         <div className="ws-card">
           <p className="ws-stat">{data.passed}</p>
-          <p className="ws-muted">passed</p>
+          <p className="ws-muted">{data.passed === 1 ? "scenario" : "different scenarios"} passed</p>
         </div>
         <div className="ws-card">
           <h3 className="nhsuk-heading-s">Start practising</h3>
@@ -35,7 +35,7 @@ export function ClinicianHome({ data }: { data: ClinicianHomeData }) {
             {data.inProgress.map((a) => (
               <li key={a.id}>
                 <a href={`/attempts/${a.id}`}>{a.title}</a>{" "}
-                <span className="ws-muted">(last played {formatDate(a.updatedAt)})</span>
+                <span className="ws-muted">(last played {formatDateTime(a.updatedAt)})</span>
               </li>
             ))}
           </ul>
@@ -52,7 +52,7 @@ export function ClinicianHome({ data }: { data: ClinicianHomeData }) {
                   {a.passed ? "Passed" : "Not yet passed"}
                 </span>{" "}
                 <span className="ws-muted">
-                  {a.overall}% on {formatDate(a.completedAt)}
+                  {a.overall}% on {formatDateTime(a.completedAt)}
                 </span>
               </li>
             ))}

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireViewer, hasRole } from "~/utils/auth.server";
-import { loadHome } from "~/utils/home.server";
+import { loadHome } from "~/services/home.server";
 import { ClinicianHome, EducatorHome, AdminHome } from "~/components/home-sections";
 
 export const meta: MetaFunction = () => [{ title: "Home | Webside" }];

@@ -1,117 +1,42 @@
 // The signed-in user's account: who they are, their roles, and changing their password (which signs out other devices).
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { ErrorSummary } from "~/components/error-summary";
-import { audit } from "~/utils/audit.server";
+import { ErrorSummary, fieldErrorLinks } from "~/components/error-summary";
+import { PasswordField } from "~/components/form-field";
+import { accountView, changePassword, passwordChangeForm } from "~/services/accounts.server";
 import { requireViewer } from "~/utils/auth.server";
-import { PASSWORD_MAX, PASSWORD_MIN } from "~/utils/password-rules";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
+import { PASSWORD_HINT } from "~/utils/password-rules";
 
 export const meta: MetaFunction = () => [{ title: "Your account | Webside" }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request, context);
-  const teams = await context.store.listTeams(viewer.org.id);
-  return {
-    name: viewer.user.name,
-    email: viewer.user.email,
-    org: viewer.org.name,
-    roles: viewer.membership.roles,
-    teams: teams.filter((t) => viewer.membership.teamIds.includes(t.id)).map((t) => t.name),
-  };
-}
+// The throttle's Retry-After must reach the client, and Remix sends an action's headers only when passed on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
-const changeSchema = z
-  .object({
-    current: z.string().min(1, "Enter your current password").max(PASSWORD_MAX),
-    next: z
-      .string()
-      .min(PASSWORD_MIN, `Your new password must be at least ${PASSWORD_MIN} characters`)
-      .max(PASSWORD_MAX, `Your new password must be at most ${PASSWORD_MAX} characters`),
-    confirm: z.string(),
-  })
-  .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "The two new passwords do not match" })
-  .refine((v) => v.next !== v.current, {
-    path: ["next"],
-    message: "Choose a password different from your current one",
-  });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return accountView(context, await requireViewer(request, context));
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request, context);
-  const parsed = changeSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return data({ ok: false as const, fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
-  }
-  if (!(await verifyPassword(parsed.data.current, viewer.user.passwordHash))) {
-    await audit(context, { type: "password.change.failure", orgId: viewer.org.id, actorId: viewer.user.id });
-    return data(
-      { ok: false as const, fieldErrors: { current: ["Your current password is not right"] } },
-      { status: 400 },
-    );
-  }
-  await context.store.updateUser(viewer.user.id, { passwordHash: await hashPassword(parsed.data.next) });
-  const revoked = await context.store.deleteSessionsForUser(viewer.user.id, viewer.session.id);
-  await audit(context, {
-    type: "password.change",
-    orgId: viewer.org.id,
-    actorId: viewer.user.id,
-    detail: { revokedSessions: revoked },
-  });
-  return data({ ok: true as const, fieldErrors: {} as Record<string, string[] | undefined> });
+  const form = parseForm(passwordChangeForm, await request.formData());
+  if (!form.ok) return form.response;
+  const outcome = await changePassword(context, viewer, form.data);
+  if (outcome.ok) return { ok: true as const };
+  const headers: HeadersInit = outcome.retryAfterSeconds ? { "Retry-After": String(outcome.retryAfterSeconds) } : {};
+  return formFailure(outcome.status, { fieldErrors: outcome.fieldErrors }, { headers });
 }
 
 const ROLE_LABEL = { clinician: "Clinician", educator: "Educator", admin: "Administrator" } as const;
 
-function Field({
-  id,
-  label,
-  autoComplete,
-  error,
-  hint,
-}: {
-  id: string;
-  label: string;
-  autoComplete: string;
-  error?: string;
-  hint?: string;
-}) {
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
-      <input
-        className="nhsuk-input nhsuk-u-width-two-thirds"
-        id={id}
-        name={id}
-        type="password"
-        autoComplete={autoComplete}
-        aria-describedby={describedBy}
-      />
-    </div>
-  );
-}
-
 export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors: Record<string, string[] | undefined> = result?.fieldErrors ?? {};
-  const summary = Object.entries(errors).flatMap(([field, messages]) =>
-    (messages ?? []).map((text) => ({ href: `#${field}`, text })),
-  );
+  const errors = result?.ok === false ? result.fieldErrors : {};
+  const summary = fieldErrorLinks(errors);
   return (
     <>
       <h1>Your account</h1>
@@ -149,20 +74,20 @@ export default function AccountPage() {
             ) : null}
             <ErrorSummary errors={summary} />
             <Form method="post" noValidate>
-              <Field
+              <PasswordField
                 id="current"
                 label="Current password"
                 autoComplete="current-password"
                 error={errors.current?.[0]}
               />
-              <Field
+              <PasswordField
                 id="next"
                 label="New password"
                 autoComplete="new-password"
                 error={errors.next?.[0]}
-                hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. A few unrelated words make a strong password.`}
+                hint={PASSWORD_HINT}
               />
-              <Field
+              <PasswordField
                 id="confirm"
                 label="Confirm new password"
                 autoComplete="new-password"

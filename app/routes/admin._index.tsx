@@ -1,13 +1,12 @@
 // The completion dashboard: how much assigned training is done, by team and scenario, who is overdue, average
 // scores, confidence before and after, and camera-presence aggregates, with filters.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin/admin-nav";
+import { DashboardFilters, OverdueList, PresenceFigures } from "~/components/admin/dashboard-sections";
 import { FigureBars } from "~/components/admin/figure-bars";
 import { requireRole } from "~/utils/auth.server";
-import { dashboardFilter, loadDashboard } from "~/utils/dashboard.server";
-import { formatDate } from "~/utils/format";
-import { TableHead } from "~/components/admin/table-head";
+import { dashboardFilter, loadDashboard } from "~/services/dashboard.server";
 
 export const meta: MetaFunction = () => [{ title: "Completion dashboard | Webside" }];
 
@@ -17,8 +16,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { org: viewer.org.name, filter, ...(await loadDashboard(context, viewer.org.id, filter)) };
 }
 
-const figure = (value: number | null, unit = "%") => (value === null ? "No data" : `${value}${unit}`);
-
 export default function AdminDashboard() {
   const { org, filter, dashboard: d, options } = useLoaderData<typeof loader>();
   return (
@@ -26,55 +23,7 @@ export default function AdminDashboard() {
       <AdminNav current="/admin" />
       <h1>Completion dashboard</h1>
       <p className="nhsuk-body-l">{org}</p>
-      <Form method="get" className="ws-card ws-filters" aria-label="Filter the dashboard">
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="team">
-            Team
-          </label>
-          <select className="nhsuk-select" id="team" name="team" defaultValue={filter.teamId ?? ""}>
-            <option value="">All teams</option>
-            {options.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="scenario">
-            Scenario
-          </label>
-          <select className="nhsuk-select" id="scenario" name="scenario" defaultValue={filter.scenarioId ?? ""}>
-            <option value="">All assigned scenarios</option>
-            {options.scenarios.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="from">
-            From
-          </label>
-          <input className="nhsuk-input" type="date" id="from" name="from" defaultValue={filter.from ?? ""} />
-        </div>
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="to">
-            To
-          </label>
-          <input className="nhsuk-input" type="date" id="to" name="to" defaultValue={filter.to ?? ""} />
-        </div>
-        <div className="ws-actions">
-          <button type="submit" className="nhsuk-button nhsuk-button--secondary">
-            Apply filters
-          </button>
-          <a href="/admin">Clear</a>
-        </div>
-        <p className="ws-muted ws-filters__hint">
-          Dates select assignments due, and attempts completed, in that range.
-        </p>
-      </Form>
+      <DashboardFilters filter={filter} options={options} />
 
       <div className="ws-card-grid" data-testid="dashboard-totals">
         <div className="ws-card">
@@ -136,34 +85,7 @@ export default function AdminDashboard() {
         </section>
       </div>
 
-      <section className="ws-card" aria-labelledby="overdue-heading">
-        <h2 id="overdue-heading" className="nhsuk-heading-m">
-          Overdue
-        </h2>
-        {d.overdue.length === 0 ? (
-          <p>Nobody is overdue.</p>
-        ) : (
-          <table className="nhsuk-table" data-testid="overdue-table">
-            <caption className="nhsuk-u-visually-hidden">People with overdue training</caption>
-            <TableHead headings={["Name", "Email", "Team", "Scenario", "Was due", "Days overdue"]} />
-            <tbody className="nhsuk-table__body">
-              {d.overdue.slice(0, 200).map((o) => (
-                <tr className="nhsuk-table__row" key={`${o.userId}-${o.scenario}-${o.dueAt}`}>
-                  <td className="nhsuk-table__cell">{o.name}</td>
-                  <td className="nhsuk-table__cell">{o.email}</td>
-                  <td className="nhsuk-table__cell">{o.teams}</td>
-                  <td className="nhsuk-table__cell">{o.scenario}</td>
-                  <td className="nhsuk-table__cell">{formatDate(o.dueAt)}</td>
-                  <td className="nhsuk-table__cell">{o.daysOverdue}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {d.overdue.length > 200 ? (
-          <p className="ws-muted">Showing the first 200 of {d.overdue.length}. The CSV export lists everyone.</p>
-        ) : null}
-      </section>
+      <OverdueList overdue={d.overdue} />
 
       <div className="ws-two-up">
         <section className="ws-card" aria-labelledby="competency-heading">
@@ -209,31 +131,7 @@ export default function AdminDashboard() {
         </section>
       </div>
 
-      <section className="ws-card" aria-labelledby="presence-heading">
-        <h2 id="presence-heading" className="nhsuk-heading-m">
-          Camera presence (averages only)
-        </h2>
-        <p className="ws-muted">
-          From {d.presence.attempts} attempt{d.presence.attempts === 1 ? "" : "s"} with camera feedback on (
-          {d.presence.minutesObserved} minutes). Webside keeps only summary numbers; nobody's video or individual
-          readings are shown here.
-        </p>
-        <dl className="nhsuk-summary-list" data-testid="presence-figures">
-          {[
-            ["Face well framed", d.presence.wellFramed],
-            ["Well lit", d.presence.wellLit],
-            ["Looking at the camera while speaking", d.presence.eyeContactSpeaking],
-            ["Looking at the camera while listening", d.presence.eyeContactListening],
-          ].map(([label, value]) => (
-            <div className="nhsuk-summary-list__row" key={String(label)}>
-              <dt className="nhsuk-summary-list__key">{label}</dt>
-              <dd className="nhsuk-summary-list__value">
-                {value === null ? "No data yet" : `${figure(value as number)} of the time`}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <PresenceFigures presence={d.presence} />
       <p>
         <a href="/admin/export.csv" download>
           Download the completion CSV

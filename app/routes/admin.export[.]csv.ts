@@ -1,8 +1,8 @@
 // /admin/export.csv: one row per person per assignment, streamed page by page of members; every download is audit-logged.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/services/audit.server";
 import { requireRole } from "~/utils/auth.server";
-import { assignmentCsvStream, downloadResponse } from "~/utils/exports.server";
+import { assignmentCsvStream, downloadResponse } from "~/services/exports.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "admin");

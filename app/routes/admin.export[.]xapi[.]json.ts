@@ -1,8 +1,8 @@
 // /admin/export.xapi.json: the xAPI 1.0.3 statements of every completed attempt in the organisation, streamed; audit-logged.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/services/audit.server";
 import { requireRole } from "~/utils/auth.server";
-import { downloadResponse, xapiJsonStream } from "~/utils/exports.server";
+import { downloadResponse, xapiJsonStream } from "~/services/exports.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "admin");

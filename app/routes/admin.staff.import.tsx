@@ -5,8 +5,10 @@ import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { ImportPreview, ImportResult } from "~/components/admin/import-preview";
+import { ErrorSummary, refusalText } from "~/components/error-summary";
+import { checkStaffCsv, csvTextFrom, importStaffCsv, staffCsvForm } from "~/services/staff-import.server";
 import { requireRole } from "~/utils/auth.server";
-import { checkStaffCsv, csvTextFrom, importStaffCsv } from "~/utils/staff-import.server";
+import { parseForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Import staff | Webside" }];
 
@@ -17,14 +19,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireRole(request, context, "admin");
-  const form = await request.formData();
-  const text = await csvTextFrom(form);
+  const form = parseForm(staffCsvForm, await request.formData());
+  if (!form.ok) return form.response;
+  const text = await csvTextFrom(form.data);
   if (typeof text !== "string")
     return data(
       { stage: "upload" as const, problem: text.problem, report: null, csv: null, imported: null },
       { status: 400 },
     );
-  if (form.get("intent") === "confirm") {
+  if (form.data.intent === "confirm") {
     const outcome = await importStaffCsv(context, viewer, text, new URL(request.url).origin);
     if (!outcome.ok)
       return data(
@@ -42,29 +45,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ImportStaffPage() {
   const result = useActionData<typeof action>();
+  const staged = result && "stage" in result ? result : null;
+  const problem = !result ? null : "stage" in result ? result.problem : refusalText(result);
   return (
     <>
       <AdminNav current="/admin/staff/import" />
       <h1>Import staff</h1>
-      {result?.problem ? (
-        <div className="nhsuk-error-summary" role="alert" aria-labelledby="import-problem" tabIndex={-1}>
-          <h2 className="nhsuk-error-summary__title" id="import-problem">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <p>{result.problem}</p>
-          </div>
-        </div>
+      {problem ? (
+        <ErrorSummary errors={[]} titleId="import-problem">
+          <p>{problem}</p>
+        </ErrorSummary>
       ) : null}
-      {result?.stage === "done" && result.imported ? (
-        <ImportResult people={result.imported.people} teamsCreated={result.imported.teamsCreated} />
-      ) : result?.stage === "preview" && result.report ? (
-        <ImportPreview report={result.report} csv={result.csv ?? ""} />
+      {staged?.stage === "done" && staged.imported ? (
+        <ImportResult people={staged.imported.people} teamsCreated={staged.imported.teamsCreated} />
+      ) : staged?.stage === "preview" && staged.report ? (
+        <ImportPreview report={staged.report} csv={staged.csv ?? ""} />
       ) : null}
-      {result?.stage !== "done" ? (
+      {staged?.stage !== "done" ? (
         <section className="ws-card" aria-labelledby="upload-heading">
           <h2 id="upload-heading" className="nhsuk-heading-m">
-            {result?.report ? "Upload a corrected file" : "Upload a CSV file"}
+            {staged?.report ? "Upload a corrected file" : "Upload a CSV file"}
           </h2>
           <p>
             Save your spreadsheet as CSV with these columns on the first line: <code>email</code>, <code>name</code>,{" "}

@@ -4,9 +4,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { COMPETENCY_INFO, isCompetency } from "~/core/competencies";
 import { PrintButton } from "~/components/print-button";
-import { requireOwnAttempt, scenarioForAttempt } from "~/utils/attempts.server";
+import { requireOwnAttempt, scenarioForAttempt } from "~/services/attempts.server";
 import { requireViewer } from "~/utils/auth.server";
-import { certificateFor } from "~/utils/certificates.server";
+import { certificateFor } from "~/services/certificates.server";
 import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

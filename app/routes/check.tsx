@@ -1,7 +1,8 @@
 // The pre-call check: a mirrored self-view, the microphone level and a plain-words verdict on framing, distance, eye line, lighting and microphone.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { rememberCameraChoice } from "~/camera/camera-preference";
 import { useCameraAnalysis } from "~/camera/use-camera-analysis";
 import { CameraProblemNotice } from "~/components/camera/camera-problem";
 import { DiagnosticsLine } from "~/components/camera/diagnostics-line";
@@ -10,7 +11,7 @@ import { PrivacyStatement } from "~/components/camera/privacy-statement";
 import { ReadinessList } from "~/components/camera/readiness-list";
 import { SelfView } from "~/components/camera/self-view";
 import { requireViewer } from "~/utils/auth.server";
-import { getScenario } from "~/utils/scenario-catalogue.server";
+import { getScenario } from "~/services/catalogue.server";
 
 export const meta: MetaFunction = () => [{ title: "Camera and microphone check | Webside" }];
 
@@ -61,6 +62,11 @@ function CheckPanel({ onRetry }: { onRetry: () => void }) {
   const camera = useCameraAnalysis({ enabled: true });
   const { snapshot, readiness } = camera;
   const problem = snapshot?.problem ?? null;
+  const running = snapshot?.phase === "running";
+  // A camera that works here is wanted in the practice room too: remember it, so it is not off again there.
+  useEffect(() => {
+    if (running) rememberCameraChoice(true);
+  }, [running]);
   return (
     // Any click wakes the microphone analyser if the browser held it back until the person interacted.
     <section
@@ -92,6 +98,11 @@ function CheckPanel({ onRetry }: { onRetry: () => void }) {
         </div>
       </div>
       {snapshot && snapshot.phase === "running" ? <DiagnosticsLine figures={snapshot.figures} /> : null}
+      {running ? (
+        <p className="ws-muted" data-testid="camera-remembered">
+          Your camera works, so camera feedback will be on in the practice room. You can switch it off there.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireViewer } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
-import { learningRecord } from "~/utils/learning-record.server";
+import { learningRecord } from "~/services/learning-record.server";
 import { TableHead } from "~/components/admin/table-head";
 
 export const meta: MetaFunction = () => [{ title: "My learning record | Webside" }];
@@ -74,7 +74,12 @@ export default function LearningRecordPage() {
                     {r.passed ? "Passed" : "Not yet passed"}
                   </span>
                 </td>
-                <td className="nhsuk-table__cell">{r.minutes} min</td>
+                <td className="nhsuk-table__cell">
+                  {r.minutes} min
+                  {r.minutes !== r.nominalMinutes
+                    ? ` (of ${r.nominalMinutes}: ${r.passed ? "already credited" : "not passed"})`
+                    : ""}
+                </td>
                 <td className="nhsuk-table__cell">
                   {r.passed ? (
                     <a href={`/certificates/${r.attemptId}`}>

@@ -3,8 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import { LEARNING_RECORD_HEADER, safeCell } from "~/core/tracking/export-rows";
 import { requireViewer } from "~/utils/auth.server";
-import { downloadResponse } from "~/utils/exports.server";
-import { learningRecord } from "~/utils/learning-record.server";
+import { downloadResponse } from "~/services/exports.server";
+import { learningRecord } from "~/services/learning-record.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);

@@ -1,7 +1,7 @@
 // Log out: revoke the server-side session and clear the cookie. POST only, so a link elsewhere cannot log you out.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { audit } from "~/utils/audit.server";
+import { audit } from "~/services/audit.server";
 import { getViewer } from "~/utils/auth.server";
 import { endSession } from "~/utils/session.server";
 

@@ -1,87 +1,17 @@
 // The scenario catalogue: filter by competency, setting, specialty and length; see what you have done and what is in progress.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { COMPETENCIES, COMPETENCY_INFO, type Competency } from "~/core/competencies";
-import { assignedToViewer } from "~/utils/assigned.server";
+import { FilterSelect } from "~/components/filter-select";
+import { COMPETENCIES, COMPETENCY_INFO } from "~/core/competencies";
+import { catalogueFilters, catalogueView } from "~/services/catalogue-view.server";
 import { requireViewer } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
-import { listScenarios } from "~/utils/scenario-catalogue.server";
 
 export const meta: MetaFunction = () => [{ title: "Scenarios | Webside" }];
 
-const LENGTHS = { short: [0, 10], medium: [11, 20], long: [21, 999] } as const;
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);
-  const url = new URL(request.url);
-  const filters = {
-    competency: url.searchParams.get("competency") ?? "",
-    setting: url.searchParams.get("setting") ?? "",
-    specialty: url.searchParams.get("specialty") ?? "",
-    length: url.searchParams.get("length") ?? "",
-  };
-  const [entries, attempts] = await Promise.all([
-    listScenarios(context, viewer.org.id),
-    context.store.listAttemptsForUser(viewer.user.id, viewer.org.id),
-  ]);
-  const assigned = (await assignedToViewer(context, viewer, (id) => id)).filter((a) => a.status !== "completed");
-  const specialties = [...new Set(entries.map((e) => e.scenario.specialty))].sort();
-  const range = Object.hasOwn(LENGTHS, filters.length) ? LENGTHS[filters.length as keyof typeof LENGTHS] : null;
-  const scenarios = entries
-    .map((e) => e.scenario)
-    .filter((s) => !filters.competency || s.competencies.includes(filters.competency as Competency))
-    .filter((s) => !filters.setting || s.setting === filters.setting)
-    .filter((s) => !filters.specialty || s.specialty === filters.specialty)
-    .filter((s) => !range || (s.minutes >= range[0] && s.minutes <= range[1]))
-    .map((s) => {
-      const mine = attempts.filter((a) => a.scenarioId === s.id);
-      return {
-        id: s.id,
-        title: s.title,
-        summary: s.summary,
-        setting: s.setting,
-        specialty: s.specialty,
-        minutes: s.minutes,
-        competencies: s.competencies,
-        passed: mine.some((a) => a.result?.passed),
-        completed: mine.some((a) => a.status === "completed"),
-        inProgress: mine.find((a) => a.status === "in-progress")?.id ?? null,
-        assigned: assigned.find((a) => a.scenarioId === s.id) ?? null,
-      };
-    });
-  scenarios.sort(
-    (a, b) =>
-      (a.assigned ? 0 : 1) - (b.assigned ? 0 : 1) || (a.assigned?.dueAt ?? "").localeCompare(b.assigned?.dueAt ?? ""),
-  );
-  return { scenarios, filters, specialties, total: entries.length };
-}
-
-function Select({
-  id,
-  label,
-  value,
-  options,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: Array<[string, string]>;
-}) {
-  return (
-    <div className="nhsuk-form-group">
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <select className="nhsuk-select" id={id} name={id} defaultValue={value}>
-        <option value="">Any</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return catalogueView(context, viewer, catalogueFilters(new URL(request.url)));
 }
 
 export default function Catalogue() {
@@ -95,13 +25,13 @@ export default function Catalogue() {
       </p>
       <Form method="get" className="ws-card" aria-label="Filter scenarios">
         <div className="ws-filters">
-          <Select
+          <FilterSelect
             id="competency"
             label="Competency"
             value={filters.competency}
             options={COMPETENCIES.map((c) => [c, COMPETENCY_INFO[c].label])}
           />
-          <Select
+          <FilterSelect
             id="setting"
             label="Setting"
             value={filters.setting}
@@ -110,8 +40,13 @@ export default function Catalogue() {
               ["group", "Group session"],
             ]}
           />
-          <Select id="specialty" label="Specialty" value={filters.specialty} options={specialties.map((s) => [s, s])} />
-          <Select
+          <FilterSelect
+            id="specialty"
+            label="Specialty"
+            value={filters.specialty}
+            options={specialties.map((s) => [s, s])}
+          />
+          <FilterSelect
             id="length"
             label="Length"
             value={filters.length}

@@ -7,11 +7,10 @@ import { useMemo } from "react";
 import { BranchGraph } from "~/components/studio/branch-graph";
 import { COMPETENCY_INFO, isCompetency } from "~/core/competencies";
 import { validateScenario, type Scenario } from "~/core/scenario";
-import { scenarioAnalytics } from "~/core/studio/analytics";
-import { editableDraft } from "~/core/studio/draft-edits";
 import { graphModel } from "~/core/studio/graph-model";
 import studioStyles from "~/styles/studio.scss?url";
-import { latestVersionOf, requireAuthor, requireStudioScenario } from "~/utils/studio.server";
+import { analyticsView } from "~/services/studio-analytics.server";
+import { requireAuthor, requireStudioScenario } from "~/services/studio.server";
 
 export const meta: MetaFunction = () => [{ title: "Analytics | Authoring studio | Webside" }];
 export const links: LinksFunction = () => [
@@ -21,24 +20,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireAuthor(request, context);
-  const record = await requireStudioScenario(request, context, viewer, params.scenarioId);
-  // The published version is what learners play; a never-published draft has no attempts but still shows its shape.
-  const scenario = (await latestVersionOf(context, record)) ?? editableDraft(record.draft);
-  const attempts = await context.store.listAttemptsForScenario(viewer.org.id, record.id);
-  const stats = scenarioAnalytics(Object.keys(scenario.nodes), attempts);
-  return {
-    id: record.id,
-    scenario,
-    summary: {
-      attempts: stats.attempts,
-      completed: stats.completed,
-      passed: stats.passed,
-      meanOverall: stats.meanOverall,
-      meanScores: stats.meanScores,
-    },
-    nodes: stats.nodes,
-    choiceCounts: [...stats.choiceCounts.entries()],
-  };
+  return analyticsView(context, await requireStudioScenario(request, context, viewer, params.scenarioId));
 }
 
 export default function Analytics() {

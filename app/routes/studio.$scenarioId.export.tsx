@@ -2,8 +2,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { EXPORT_FORMATS, exportScenario, type ExportFormat } from "~/core/interchange";
 import { validateScenario } from "~/core/scenario";
-import { audit } from "~/utils/audit.server";
-import { requireAuthor, requireStudioScenario } from "~/utils/studio.server";
+import { audit } from "~/services/audit.server";
+import { requireAuthor, requireStudioScenario } from "~/services/studio.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireAuthor(request, context);

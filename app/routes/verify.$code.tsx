@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { CERTIFICATE_CODE } from "~/utils/certificates.server";
+import { verifyCertificate } from "~/services/certificates.server";
 import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [
@@ -11,10 +11,9 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
-  const code = (params.code ?? "").toUpperCase();
-  const certificate = CERTIFICATE_CODE.test(code) ? await context.store.getCertificate(code) : null;
-  if (!certificate) return data({ valid: false as const, code, issuedAt: null }, { status: 404 });
-  return { valid: true as const, code, issuedAt: certificate.issuedAt };
+  const { code, issuedAt } = await verifyCertificate(context, params.code ?? "");
+  if (issuedAt === null) return data({ valid: false as const, code, issuedAt: null }, { status: 404 });
+  return { valid: true as const, code, issuedAt };
 }
 
 export default function VerifyPage() {

@@ -1,4 +1,4 @@
-// The embedded store: one durable, locked JSON file (lowdb). See app/storage/lowdb/ for its parts.
+// The embedded store: a durable, locked main JSON file and attempts shards beside it (lowdb). See app/storage/lowdb/ for its parts.
 export {
   createLowdbStore,
   DEFAULT_BACKUPS,
@@ -10,3 +10,5 @@ export { BackupRotation, type BackupOptions } from "./lowdb/backups.server";
 export { acquireLock, lockPathFor, type LockHolder, type StoreLock } from "./lowdb/lock.server";
 export { SCHEMA_VERSION, checkData, emptyData, type LowdbData } from "./lowdb/data.server";
 export { nodeFs, type DurableFs, type DurableFileHandle } from "./lowdb/file-system.server";
+export { readDataSet } from "./lowdb/read-data-set.server";
+export { SHARD_COUNT, shardFolderFor, shardOf } from "./lowdb/attempt-shards.server";

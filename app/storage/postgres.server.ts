@@ -1,17 +1,21 @@
 // The PostgreSQL storage adapter: several app instances can share one database (selected by DATABASE_URL).
 import { StoreUnavailableError } from "./errors";
-import { auditQueries } from "./postgres/audit.server";
-import { attemptQueries } from "./postgres/attempts.server";
+import { assignmentRecords } from "./postgres/assignments.server";
+import { attemptRecords } from "./postgres/attempts.server";
+import { auditRecords } from "./postgres/audit.server";
+import { certificateRecords } from "./postgres/certificates.server";
 import { createDb } from "./postgres/context.server";
+import { invitationRecords } from "./postgres/invitations.server";
+import { membershipRecords } from "./postgres/memberships.server";
 import { applyMigrations } from "./postgres/migrations.server";
-import { organisationQueries } from "./postgres/organisations.server";
+import { organisationRecords } from "./postgres/organisations.server";
 import { createPool, describeDatabase, toStorageError } from "./postgres/pool.server";
-import { scenarioQueries } from "./postgres/scenarios.server";
-import { sessionQueries } from "./postgres/sessions.server";
-import { assignmentQueries } from "./postgres/tracking-assignments.server";
-import { trackingQueries } from "./postgres/tracking-queue.server";
-import { userQueries } from "./postgres/users.server";
+import { scenarioRecords } from "./postgres/scenarios.server";
+import { sessionRecords } from "./postgres/sessions.server";
+import { userRecords } from "./postgres/users.server";
+import { xapiRecords } from "./postgres/xapi.server";
 import type { HealthStatus, Store } from "./types";
+import { loginAttemptRecords } from "./postgres/login-attempts.server";
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -19,8 +23,13 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Most connections held open; defaults to DATABASE_POOL_SIZE, then 10. */
   poolSize?: number;
+  /** Newest audit events kept, and how many appends between prunes (defaults in app/storage/audit-bounds.ts). */
+  auditKeep?: number;
+  auditPruneEvery?: number;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /** The clock for record times (tests pin it), as in the lowdb store. */
+  now?: () => Date;
 }
 
 /** Connects, applies pending migrations (unless migrate is false) and returns a ready store. */
@@ -44,7 +53,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   }
 
   let closed: Promise<void> | undefined;
-  const db = createDb(pool, database, () => closed !== undefined);
+  const db = createDb(pool, database, () => closed !== undefined, options.now ?? (() => new Date()));
 
   return {
     kind: "postgres",
@@ -69,13 +78,17 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return closed;
     },
 
-    ...organisationQueries(db),
-    ...userQueries(db),
-    ...sessionQueries(db),
-    ...auditQueries(db),
-    ...attemptQueries(db),
-    ...assignmentQueries(db),
-    ...trackingQueries(db),
-    ...scenarioQueries(db),
+    ...organisationRecords(db),
+    ...userRecords(db),
+    ...membershipRecords(db),
+    ...sessionRecords(db),
+    ...auditRecords(db, { keep: options.auditKeep, pruneEvery: options.auditPruneEvery }),
+    ...attemptRecords(db),
+    ...scenarioRecords(db),
+    ...assignmentRecords(db),
+    ...invitationRecords(db),
+    ...certificateRecords(db),
+    ...xapiRecords(db),
+    ...loginAttemptRecords(db),
   };
 }

@@ -85,11 +85,16 @@ export interface Attempt {
   scenarioId: string;
   scenarioVersion: number;
   mode: AttemptMode;
+  /** "Say it first": the clinician answers aloud before the written responses appear (absent on older records = false). */
+  sayItFirst?: boolean;
   status: AttemptStatus;
   /** The XState persisted snapshot (JSON). Opaque to storage. */
   snapshot: unknown;
-  /** Incremented on every successful update; used for optimistic concurrency (stale choices). */
-  step: number;
+  /**
+   * The record's revision: incremented by every stored change (a choice, a presence summary, a reflection), and
+   * checked by the next one, so two writers cannot overwrite each other. Not the clinician's step (`path`).
+   */
+  revision: number;
   /** Node ids visited in order, kept beside the snapshot for analytics and resume. */
   path: string[];
   confidenceBefore: number | null;
@@ -110,7 +115,7 @@ export interface HealthStatus {
   detail: string;
 }
 
-export type NewAttempt = Omit<Attempt, "id" | "step" | "startedAt" | "updatedAt" | "completedAt" | "status"> & {
+export type NewAttempt = Omit<Attempt, "id" | "revision" | "startedAt" | "updatedAt" | "completedAt" | "status"> & {
   status?: AttemptStatus;
 };
 
@@ -121,13 +126,14 @@ export type AttemptPatch = Partial<
   >
 >;
 
-/** Accounts, sessions, audit and attempts. */
-export interface CoreStore {
+/** What every adapter answers about itself: which one it is, whether it works, and closing it. */
+export interface StoreHandle {
   readonly kind: "lowdb" | "postgres";
   health(): Promise<HealthStatus>;
   close(): Promise<void>;
+}
 
-  // organisations and teams
+export interface OrganisationRecords {
   createOrganisation(input: { name: string }): Promise<Organisation>;
   getOrganisation(id: Id): Promise<Organisation | null>;
   listOrganisations(): Promise<Organisation[]>;
@@ -135,22 +141,37 @@ export interface CoreStore {
   listTeams(orgId: Id): Promise<Team[]>;
   getTeam(orgId: Id, teamId: Id): Promise<Team | null>;
   renameTeam(orgId: Id, teamId: Id, name: string): Promise<Team>;
+}
 
-  // users and memberships
+export interface UserRecords {
   /** Throws UniqueViolationError when the email is taken (case-insensitive). */
   createUser(input: { email: string; name: string; passwordHash: string | null }): Promise<User>;
   getUser(id: Id): Promise<User | null>;
   getUserByEmail(email: string): Promise<User | null>;
   updateUser(id: Id, patch: Partial<Pick<User, "name" | "email" | "passwordHash" | "active">>): Promise<User>;
   countUsers(): Promise<number>;
+}
+
+export interface MembershipRecords {
   /** Creates or replaces the membership of a user in an organisation. */
   setMembership(input: { userId: Id; orgId: Id; roles: Role[]; teamIds: Id[] }): Promise<Membership>;
   getMembership(userId: Id, orgId: Id): Promise<Membership | null>;
   listMembershipsForUser(userId: Id): Promise<Membership[]>;
   listMembers(orgId: Id): Promise<Array<{ user: User; membership: Membership }>>;
+  /** Keyset pagination over an organisation's members, ordered by user id, for streamed exports. */
+  listMembersPage(
+    orgId: Id,
+    page: { after: Id | null; limit: number },
+  ): Promise<Array<{ user: User; membership: Membership }>>;
   removeMembership(userId: Id, orgId: Id): Promise<void>;
+  /**
+   * Creates every new user and membership, or nothing: any duplicate or invalid row throws before a write
+   * (UniqueViolationError for an email already taken in this store).
+   */
+  importStaff(orgId: Id, members: NewStaffMember[]): Promise<User[]>;
+}
 
-  // sessions
+export interface SessionRecords {
   createSession(session: Session): Promise<Session>;
   getSession(id: Id): Promise<Session | null>;
   touchSession(id: Id, lastSeenAt: Timestamp): Promise<void>;
@@ -159,20 +180,22 @@ export interface CoreStore {
   /** Revokes every session of a user, optionally keeping one (the one that changed the password). Returns how many went. */
   deleteSessionsForUser(userId: Id, exceptSessionId?: Id): Promise<number>;
   deleteExpiredSessions(now: Timestamp, idleCutoff: Timestamp): Promise<number>;
+}
 
-  // audit
+export interface AuditRecords {
   appendAudit(event: Omit<AuditEvent, "id" | "at"> & { at?: Timestamp }): Promise<AuditEvent>;
   /** Newest first. orgId null lists events that belong to no organisation (e.g. unknown-account logins). */
   listAudit(filter: { orgId: Id | null; type?: string; limit?: number }): Promise<AuditEvent[]>;
+}
 
-  // attempts
+export interface AttemptRecords {
   createAttempt(input: NewAttempt): Promise<Attempt>;
   getAttempt(id: Id): Promise<Attempt | null>;
   /**
-   * Applies the patch only if the stored step equals expectedStep, then increments step.
-   * Throws ConflictError otherwise (another request moved the attempt on), NotFoundError if missing.
+   * Applies the patch only if the stored revision equals expectedRevision, then increments the revision.
+   * Throws ConflictError otherwise (another request changed the attempt first), NotFoundError if missing.
    */
-  updateAttempt(id: Id, expectedStep: number, patch: AttemptPatch): Promise<Attempt>;
+  updateAttempt(id: Id, expectedRevision: number, patch: AttemptPatch): Promise<Attempt>;
   listAttemptsForUser(userId: Id, orgId: Id): Promise<Attempt[]>;
   listAttemptsForOrg(orgId: Id, filter?: { scenarioId?: string; userIds?: Id[] }): Promise<Attempt[]>;
   listAttemptsForScenario(orgId: Id | null, scenarioId: string): Promise<Attempt[]>;
@@ -280,7 +303,7 @@ export interface NewStaffMember {
   teamIds: Id[];
 }
 
-export interface ScenarioStore {
+export interface ScenarioRecords {
   /** Throws UniqueViolationError (field "id") when the organisation already has a scenario with that id. */
   createScenario(input: {
     orgId: Id;
@@ -318,32 +341,28 @@ export interface ScenarioStore {
   listScenarioVersions(orgId: Id | null, scenarioId: string): Promise<ScenarioVersion[]>;
 }
 
-export interface TrackingStore {
+export interface AssignmentRecords {
   createAssignment(input: Omit<Assignment, "id" | "createdAt" | "archivedAt">): Promise<Assignment>;
   getAssignment(orgId: Id, id: Id): Promise<Assignment | null>;
   listAssignments(orgId: Id, filter?: { includeArchived?: boolean }): Promise<Assignment[]>;
   archiveAssignment(orgId: Id, id: Id, at: Timestamp): Promise<Assignment>;
+}
 
-  /**
-   * Creates every new user and membership, or nothing: any duplicate or invalid row throws before a write
-   * (UniqueViolationError for an email already taken in this store).
-   */
-  importStaff(orgId: Id, members: NewStaffMember[]): Promise<User[]>;
-  /** Keyset pagination over an organisation's members, ordered by user id, for streamed exports. */
-  listMembersPage(
-    orgId: Id,
-    page: { after: Id | null; limit: number },
-  ): Promise<Array<{ user: User; membership: Membership }>>;
-
+export interface InvitationRecords {
   createInvitation(invitation: Invitation): Promise<Invitation>;
   getInvitation(id: Id): Promise<Invitation | null>;
   /** ConflictError if it was already used. */
   useInvitation(id: Id, at: Timestamp): Promise<Invitation>;
+}
 
+export interface CertificateRecords {
   createCertificate(certificate: Certificate): Promise<Certificate>;
   getCertificate(code: string): Promise<Certificate | null>;
   getCertificateForAttempt(attemptId: Id): Promise<Certificate | null>;
+}
 
+/** An organisation's LRS connection and the queue of xAPI statements waiting to be sent to it. */
+export interface XapiRecords {
   getOrgSettings(orgId: Id): Promise<OrgSettings | null>;
   setLrsSettings(orgId: Id, lrs: LrsSettings | null, at: Timestamp): Promise<OrgSettings>;
   enqueueXapi(orgId: Id, statements: unknown[], at: Timestamp): Promise<XapiQueueItem[]>;
@@ -354,5 +373,43 @@ export interface TrackingStore {
   listXapiQueue(orgId: Id, filter: { pending?: boolean; limit?: number }): Promise<XapiQueueItem[]>;
 }
 
-/** The whole storage interface every adapter implements: core records, authored scenarios and tracking. */
-export interface Store extends CoreStore, ScenarioStore, TrackingStore {}
+/** One budget a login attempt is counted against, e.g. "this account from this address: 10 in 15 minutes". */
+export interface LoginBudget {
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+
+export type LoginReservation = { allowed: true; id: Id } | { allowed: false; retryAfterSeconds: number; key: string };
+
+/**
+ * Login attempt counters. An attempt is counted before its password is checked, so concurrent attempts cannot all
+ * slip past the limit; on PostgreSQL the count is shared by every instance.
+ */
+export interface LoginAttemptRecords {
+  /**
+   * Counts one attempt against every budget at once, unless one of them already holds `limit` attempts within its
+   * window: then nothing is counted and the answer says when that budget frees up. Atomic.
+   */
+  reserveLoginAttempt(budgets: LoginBudget[], at: Timestamp): Promise<LoginReservation>;
+  /** Takes a counted attempt back (the password was right), so successful logins never use up a budget. */
+  releaseLoginAttempt(id: Id): Promise<void>;
+}
+
+/**
+ * The whole storage interface every adapter implements: one record group per file in each adapter
+ * (`lowdb/<group>.server.ts` and `postgres/<group>.server.ts` export `<group>Records(db)`).
+ */
+export type Store = StoreHandle &
+  OrganisationRecords &
+  UserRecords &
+  MembershipRecords &
+  SessionRecords &
+  AuditRecords &
+  AttemptRecords &
+  ScenarioRecords &
+  AssignmentRecords &
+  InvitationRecords &
+  CertificateRecords &
+  XapiRecords &
+  LoginAttemptRecords;

@@ -1,7 +1,7 @@
 // The require... helpers every loader and action starts with: who is asking, in which organisation, with which role.
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Membership, Organisation, Role, Session, User } from "~/storage/types";
-import { audit } from "./audit.server";
+import { audit } from "~/services/audit.server";
 import { readSession } from "./session.server";
 
 export interface Viewer {
@@ -87,8 +87,24 @@ export async function requireSameOrg(
   if (orgId !== viewer.org.id) await deny(context, viewer, request, 404, "record of another organisation");
 }
 
-/** Only relative paths on this site, so a crafted link cannot send someone elsewhere after login. */
+const SITE = "http://webside.invalid";
+// C0 controls, DEL and backslashes: browsers strip or reinterpret them (a tab after "/" makes "//host"), so a path
+// holding one is refused outright rather than cleaned up.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * Only a path that stays on this site after the browser's own URL parsing, so a crafted link cannot send someone
+ * elsewhere after login. Anything else goes to the fallback (the home page).
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || UNSAFE_IN_PATH.test(to)) return fallback;
+  let resolved: URL;
+  try {
+    resolved = new URL(to, SITE);
+  } catch {
+    return fallback;
+  }
+  if (resolved.origin !== SITE) return fallback;
   return to;
 }

@@ -1,7 +1,6 @@
 // What the server hands every loader and action: the store, the configuration and per-request facts.
 import type { Store } from "~/storage/types";
 import type { AppConfig } from "./env.server";
-import type { LoginRateLimiter } from "./rate-limit.server";
 
 export interface WebsideContext {
   store: Store;
@@ -9,7 +8,6 @@ export interface WebsideContext {
   /** CSP nonce for this response's inline scripts. */
   nonce: string;
   clientIp: string;
-  loginLimiter: LoginRateLimiter;
   /** Injected so tests control time. */
   now: () => Date;
 }

@@ -37,6 +37,11 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .optional()
     .transform((value) => value === "true" || value === "1"),
+  /** Let the LRS endpoint be a loopback, private or link-local address (an LRS on the trust's own network). */
+  LRS_ALLOW_PRIVATE: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((value) => value === "true" || value === "1"),
 });
 
 export interface AppConfig {
@@ -52,6 +57,8 @@ export interface AppConfig {
   sessionSecrets: string[];
   backups: number;
   trustProxy: boolean;
+  /** LRS_ALLOW_PRIVATE (ADR 0052); unset means internal addresses are refused. */
+  lrsAllowPrivate?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -109,5 +116,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecrets: secrets,
     backups: values.BACKUPS,
     trustProxy: values.TRUST_PROXY,
+    lrsAllowPrivate: values.LRS_ALLOW_PRIVATE,
   };
 }

@@ -22,7 +22,7 @@ const writers = Number(values.writers);
 const seconds = Number(values.seconds);
 const kinds = values.stores.split(",") as StoreKind[];
 
-/** Moves attempts on, one step per write, as choices do; each writer owns one attempt so nothing conflicts. */
+/** Changes attempts one revision per write, as choices do; each writer owns one attempt so nothing conflicts. */
 async function measureWrites(store: Store, attempts: Attempt[], concurrency: number, durationMs: number) {
   const latencies: number[] = [];
   const stopAt = Date.now() + durationMs;
@@ -30,10 +30,12 @@ async function measureWrites(store: Store, attempts: Attempt[], concurrency: num
     attempts.slice(0, concurrency).map(async (attempt) => {
       while (Date.now() < stopAt) {
         const t0 = process.hrtime.bigint();
-        const updated = await store.updateAttempt(attempt.id, attempt.step, { reflection: `write ${attempt.step}` });
+        const updated = await store.updateAttempt(attempt.id, attempt.revision, {
+          reflection: `write ${attempt.revision}`,
+        });
         latencies.push(elapsedMs(t0));
-        // Kept on the record, so the next pass starts from the stored step.
-        attempt.step = updated.step;
+        // Kept on the record, so the next pass starts from the stored revision.
+        attempt.revision = updated.revision;
       }
     }),
   );

@@ -7,7 +7,6 @@ import { createLowdbStore } from "~/storage/lowdb.server";
 import type { Role, Store } from "~/storage/types";
 import type { AppConfig } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
-import { LoginRateLimiter } from "~/utils/rate-limit.server";
 import { getViewer, type Viewer } from "~/utils/auth.server";
 import { startSession } from "~/utils/session.server";
 
@@ -58,7 +57,6 @@ export async function createHarness(): Promise<Harness> {
     config,
     nonce: "test",
     clientIp: "127.0.0.1",
-    loginLimiter: new LoginRateLimiter(),
     now: () => new Date(),
   };
   const orgA = (await store.createOrganisation({ name: "Org A" })).id;

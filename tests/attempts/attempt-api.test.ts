@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as practiceAction, loader as practiceLoader } from "~/routes/attempts.$attemptId._index";
 import type { Attempt } from "~/storage/types";
-import { chooseInAttempt, startAttempt } from "~/utils/attempts.server";
-import { getScenario } from "~/utils/scenario-catalogue.server";
+import { choicesMade, chooseInAttempt, startAttempt } from "~/services/attempts.server";
+import { getScenario } from "~/services/catalogue.server";
 import { createHarness, makeRequest, statusOf, type Harness, type Persona } from "../access/harness";
 
 process.env.SCENARIOS_DIR = path.resolve("tests/access/fixtures/scenarios");
@@ -41,14 +41,14 @@ describe("choosing in an attempt", () => {
     const a = await fresh();
     expect(await post("clinician", a.id, { intent: "choose", choiceId: "warm", step: "0" })).toBe(302);
     const stored = await harness.store.getAttempt(a.id);
-    expect(stored?.step).toBe(1);
+    expect(stored?.revision).toBe(1);
     expect(stored?.path).toEqual(["hello", expect.any(String)]);
   });
 
   it("refuses a choice that is not offered with 400 and stores nothing", async () => {
     const outcome = await chooseInAttempt(harness.context, attempt, { choiceId: "not-offered", step: 0 });
     expect(outcome).toMatchObject({ ok: false, status: 400, code: "illegal-choice" });
-    expect((await harness.store.getAttempt(attempt.id))?.step).toBe(0);
+    expect((await harness.store.getAttempt(attempt.id))?.revision).toBe(0);
   });
 
   it("refuses a stale choice with 409 and stores nothing", async () => {
@@ -56,19 +56,19 @@ describe("choosing in an attempt", () => {
     expect(await post("clinician", a.id, { intent: "choose", choiceId: "warm", step: "0" })).toBe(302);
     // The same page submits again with the step it was showing.
     expect(await post("clinician", a.id, { intent: "choose", choiceId: "warm", step: "0" })).toBe(409);
-    expect((await harness.store.getAttempt(a.id))?.step).toBe(1);
+    expect((await harness.store.getAttempt(a.id))?.revision).toBe(1);
   });
 
   it("does not call a choice stale because something other than a choice was saved meanwhile", async () => {
     const a = await fresh();
     // The page loaded at 0 choices; then the camera summary (or a reflection) was stored, moving the record's version.
-    await harness.store.updateAttempt(a.id, a.step, { presence: null, reflection: "note" });
+    await harness.store.updateAttempt(a.id, a.revision, { presence: null, reflection: "note" });
     expect(await post("clinician", a.id, { intent: "choose", choiceId: "warm", step: "0" })).toBe(302);
     const stored = await harness.store.getAttempt(a.id);
     expect(stored?.path).toHaveLength(2);
     // And when that other write lands between reading the attempt and storing the choice, the choice is retried.
     const b = await fresh();
-    await harness.store.updateAttempt(b.id, b.step, { reflection: "x" });
+    await harness.store.updateAttempt(b.id, b.revision, { reflection: "x" });
     const outcome = await chooseInAttempt(harness.context, b, { choiceId: "warm", step: 0 });
     expect(outcome.ok).toBe(true);
   });
@@ -81,14 +81,14 @@ describe("choosing in an attempt", () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ status: 409, code: "stale" });
-    expect((await harness.store.getAttempt(a.id))?.step).toBe(1);
+    expect((await harness.store.getAttempt(a.id))?.revision).toBe(1);
   });
 
   it("refuses another clinician's attempt and another organisation's with 404, storing nothing", async () => {
     for (const persona of ["educator", "admin", "other-clinician", "other-admin"] as const) {
       expect(await post(persona, attempt.id, { intent: "choose", choiceId: "warm", step: "0" }), persona).toBe(404);
     }
-    expect((await harness.store.getAttempt(attempt.id))?.step).toBe(0);
+    expect((await harness.store.getAttempt(attempt.id))?.revision).toBe(0);
     const denied = await harness.store.listAudit({ orgId: harness.orgB, type: "access.denied" });
     expect(denied.some((e) => e.detail.path === `/attempts/${attempt.id}`)).toBe(true);
   });
@@ -99,7 +99,10 @@ describe("choosing in an attempt", () => {
       const scenario = (await getScenario(harness.context, harness.orgA, "fixture-consultation"))!;
       const { viewOf } = await import("~/core/scenario");
       const view = viewOf(scenario, a.snapshot);
-      const outcome = await chooseInAttempt(harness.context, a, { choiceId: view.choices[0]!.id, step: a.step });
+      const outcome = await chooseInAttempt(harness.context, a, {
+        choiceId: view.choices[0]!.id,
+        step: choicesMade(a),
+      });
       if (!outcome.ok) throw new Error(outcome.message);
       a = outcome.attempt;
     }
@@ -110,7 +113,7 @@ describe("choosing in an attempt", () => {
       endingId: expect.any(String),
     });
     expect(a.completedAt).not.toBeNull();
-    const again = await chooseInAttempt(harness.context, a, { choiceId: "warm", step: a.step });
+    const again = await chooseInAttempt(harness.context, a, { choiceId: "warm", step: choicesMade(a) });
     expect(again).toMatchObject({ ok: false, status: 409, code: "not-in-progress" });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkMutationOrigin } from "~/server/origin-check.server";
-import { contentSecurityPolicy } from "~/server/security-headers.server";
+import { checkMutationOrigin } from "~/http/origin-check.server";
+import { contentSecurityPolicy } from "~/http/security-headers.server";
 
 const base = { host: "webside.example:3000", protocol: "http" };
 

@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLowdbStore } from "~/storage/lowdb.server";
 import type { Store } from "~/storage/types";
 import { loadConfig } from "~/utils/env.server";
-import { LoginRateLimiter } from "~/utils/rate-limit.server";
 import { endSession, readSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, startSession } from "~/utils/session.server";
 
 const stores: Store[] = [];
@@ -27,7 +26,6 @@ async function setup(secret = "a".repeat(40)) {
     config: { ...loadConfig({ SESSION_SECRET: secrets.join(","), NODE_ENV: "test" }) },
     nonce: "",
     clientIp: "127.0.0.1",
-    loginLimiter: new LoginRateLimiter(),
     now: () => now,
   });
   const context = makeContext([secret]);

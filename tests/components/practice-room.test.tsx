@@ -6,7 +6,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { PracticeRoom } from "~/components/practice/practice-room";
-import type { PracticeView } from "~/components/practice/types";
+import type { PracticeView } from "~/services/practice-view.server";
 
 afterEach(cleanup);
 
@@ -42,7 +42,7 @@ function view(overrides: Partial<PracticeView> = {}): PracticeView {
       { id: "wait", text: "Let's give it a moment." },
       { id: "ignore", text: "Carry on without Tom." },
     ],
-    progress: { step: 1, estimatedTotal: 4 },
+    progress: { step: 1, estimatedTotal: 4, percent: 25 },
     previouslyChosen: ["ignore"],
     ...overrides,
   };

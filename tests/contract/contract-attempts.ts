@@ -8,7 +8,7 @@ const ids = (attempts: Attempt[]) => attempts.map((a) => a.id).sort();
 
 export function attemptsContract(store: () => Store): void {
   describe("attempts", () => {
-    it("starts an attempt at step 0, in progress, keeping everything it was given", async () => {
+    it("starts an attempt at revision 0, in progress, keeping everything it was given", async () => {
       const { org, user } = await orgWithMember(store());
       const input = newAttempt({
         orgId: org.id,
@@ -17,7 +17,7 @@ export function attemptsContract(store: () => Store): void {
         presence: { framing: 0.9 },
       });
       const attempt = await store().createAttempt(input);
-      expect(attempt).toMatchObject({ ...input, status: "in-progress", step: 0, completedAt: null });
+      expect(attempt).toMatchObject({ ...input, status: "in-progress", revision: 0, completedAt: null });
       expectIsoTimestamp(attempt.startedAt);
       expect(attempt.updatedAt).toBe(attempt.startedAt);
       expect(await store().getAttempt(attempt.id)).toEqual(attempt);
@@ -29,7 +29,17 @@ export function attemptsContract(store: () => Store): void {
       expect(assessed.id).not.toBe(attempt.id);
     });
 
-    it("applies a patch at the expected step, moves the step on, and leaves other fields alone", async () => {
+    it("keeps whether an attempt is in say-it-first mode (false unless asked for)", async () => {
+      const { org, user } = await orgWithMember(store());
+      const spoken = await store().createAttempt(newAttempt({ orgId: org.id, userId: user.id, sayItFirst: true }));
+      const read = await store().createAttempt(newAttempt({ orgId: org.id, userId: user.id }));
+      expect((await store().getAttempt(spoken.id))!.sayItFirst).toBe(true);
+      expect((await store().getAttempt(read.id))!.sayItFirst).toBe(false);
+      const moved = await store().updateAttempt(spoken.id, 0, { path: ["greeting", "check-in"] });
+      expect(moved.sayItFirst).toBe(true);
+    });
+
+    it("applies a patch at the expected revision, moves the revision on, and leaves other fields alone", async () => {
       const { org, user } = await orgWithMember(store());
       const attempt = await store().createAttempt(newAttempt({ orgId: org.id, userId: user.id }));
       const result = {
@@ -44,7 +54,7 @@ export function attemptsContract(store: () => Store): void {
         path: ["greeting", "check-in"],
       });
       expect(next).toMatchObject({
-        step: 1,
+        revision: 1,
         snapshot: { value: "check-in" },
         path: ["greeting", "check-in"],
         confidenceBefore: 2,
@@ -59,7 +69,7 @@ export function attemptsContract(store: () => Store): void {
         presence: { eyeContact: 0.62 },
       });
       expect(done).toMatchObject({
-        step: 2,
+        revision: 2,
         status: "completed",
         completedAt: "2030-01-15T09:30:00.000Z",
         result,
@@ -69,7 +79,7 @@ export function attemptsContract(store: () => Store): void {
       expect(await store().getAttempt(attempt.id)).toEqual(done);
     });
 
-    it("refuses a change made against an old step, leaving the attempt as it was", async () => {
+    it("refuses a change made against an old revision, leaving the attempt as it was", async () => {
       const { org, user } = await orgWithMember(store());
       const attempt = await store().createAttempt(newAttempt({ orgId: org.id, userId: user.id }));
       const moved = await store().updateAttempt(attempt.id, 0, { path: ["greeting", "a"] });
@@ -79,7 +89,7 @@ export function attemptsContract(store: () => Store): void {
       expect(await store().getAttempt(attempt.id)).toEqual(moved);
     });
 
-    it("lets exactly one of two simultaneous changes at the same step win; the other gets a conflict", async () => {
+    it("lets exactly one of two simultaneous changes at the same revision win; the other gets a conflict", async () => {
       const { org, user } = await orgWithMember(store());
       const attempt = await store().createAttempt(newAttempt({ orgId: org.id, userId: user.id }));
       const outcomes = await Promise.allSettled([
@@ -92,11 +102,11 @@ export function attemptsContract(store: () => Store): void {
       expect(lost).toHaveLength(1);
       expect(lost[0]!.reason).toBeInstanceOf(ConflictError);
       const stored = await store().getAttempt(attempt.id);
-      expect(stored?.step).toBe(1);
+      expect(stored?.revision).toBe(1);
       expect(stored?.path).toEqual(won[0]!.value.path);
     });
 
-    it("keeps one winner among many simultaneous changes at the same step", async () => {
+    it("keeps one winner among many simultaneous changes at the same revision", async () => {
       const { org, user } = await orgWithMember(store());
       const attempt = await store().createAttempt(newAttempt({ orgId: org.id, userId: user.id }));
       const outcomes = await Promise.allSettled(
@@ -106,7 +116,7 @@ export function attemptsContract(store: () => Store): void {
       );
       expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
       for (const o of outcomes) if (o.status === "rejected") expect(o.reason).toBeInstanceOf(ConflictError);
-      expect((await store().getAttempt(attempt.id))?.step).toBe(1);
+      expect((await store().getAttempt(attempt.id))?.revision).toBe(1);
     });
 
     it("refuses to update an attempt that does not exist", async () => {

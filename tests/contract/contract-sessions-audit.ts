@@ -155,4 +155,18 @@ export function sessionsAndAuditContract(store: () => Store): void {
       expect(await store().listAudit({ orgId: "org-1" })).toHaveLength(10);
     });
   });
+  describe("audit bounds", () => {
+    it("caps every stored string, so one request cannot store kilobytes", async () => {
+      const stored = await store().appendAudit({
+        type: "csrf.refused",
+        orgId: null,
+        actorId: null,
+        detail: { path: `/${"x".repeat(7000)}`, count: 3 },
+      });
+      expect(String(stored.detail.path).length).toBeLessThanOrEqual(500);
+      expect(stored.detail.count).toBe(3);
+      const [listed] = await store().listAudit({ orgId: null, type: "csrf.refused" });
+      expect(String(listed!.detail.path).length).toBeLessThanOrEqual(500);
+    });
+  });
 }

@@ -1,6 +1,7 @@
 // Organisations are isolated: people of another trust cannot open, change or export the demo trust's records.
 import { expect, test } from "@playwright/test";
-import { OTHER_ACCOUNTS } from "./support/organisations";
+import { LEARNERS, OTHER_ACCOUNTS } from "./support/organisations";
+import { startScenario } from "./support/practice";
 import { DEMO, logIn } from "./support/session";
 
 test("another trust's clinician and admin cannot reach the demo trust's attempt, staff or exports", async ({
@@ -8,11 +9,8 @@ test("another trust's clinician and admin cannot reach the demo trust's attempt,
   baseURL,
 }) => {
   const demo = await browser.newPage();
-  await logIn(demo, DEMO.clinician);
-  await demo.goto("/scenarios/sceptical-first-video");
-  await demo.locator("#confidence-3").check();
-  await demo.getByRole("button", { name: "Start the consultation" }).click();
-  await expect(demo).toHaveURL(/\/attempts\/[0-9a-f-]+$/);
+  await logIn(demo, LEARNERS.isolation);
+  await startScenario(demo, "sceptical-first-video");
   const attemptUrl = new URL(demo.url()).pathname;
 
   const admin = await browser.newPage();

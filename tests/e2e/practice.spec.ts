@@ -1,31 +1,9 @@
 // The practice flow in a real browser: catalogue -> overview -> practice room -> debrief, resume after reload,
 // keyboard choices, and a stale second tab refused without storing anything.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { LEARNERS } from "./support/organisations";
+import { choose, playToEnd, startScenario, youLines } from "./support/practice";
 import { DEMO, expectAccessible, logIn, screenshot } from "./support/session";
-
-async function startScenario(page: Page, id: string, mode: "learning" | "assessment" = "learning") {
-  await page.goto(`/scenarios/${id}`);
-  await page.locator("#confidence-3").check();
-  await page.getByLabel(mode === "learning" ? /Learning/ : /Assessment/).check();
-  await page.getByRole("button", { name: "Start the consultation" }).click();
-  await expect(page).toHaveURL(/\/attempts\/[0-9a-f-]+$/);
-  await expect(page.getByRole("heading", { name: "How do you respond?" })).toBeVisible();
-}
-
-async function youLines(page: Page) {
-  return page.locator(".ws-line--you").count();
-}
-
-async function choose(page: Page, index = 0) {
-  const before = await youLines(page);
-  await page.locator(".ws-choice").nth(index).click();
-  await expect.poll(async () => page.url().includes("/debrief") || (await youLines(page)) > before).toBe(true);
-}
-
-async function playToEnd(page: Page) {
-  for (let i = 0; i < 60 && !page.url().includes("/debrief"); i++) await choose(page);
-  await expect(page).toHaveURL(/\/debrief$/);
-}
 
 test("a clinician plays the group scenario to an ending, resuming after a reload, and reads the debrief", async ({
   page,
@@ -83,12 +61,12 @@ test("a clinician plays the group scenario to an ending, resuming after a reload
   await expect(page.locator(".ws-path > li").first()).toBeVisible();
   await page
     .getByLabel("What will you do differently")
-    .fill("Bring Tomasz in earlier and check everyone's audio at the start.");
+    .fill("Bring Daniel in earlier and check everyone's audio at the start.");
   await page.locator("#confidenceAfter-4").check();
   await page.getByRole("button", { name: "Save reflection" }).click();
-  await expect(page.getByText("Saved")).toBeVisible();
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("What will you do differently")).toHaveValue(/Bring Tomasz in earlier/);
+  await expect(page.getByLabel("What will you do differently")).toHaveValue(/Bring Daniel in earlier/);
   await expectAccessible(page);
   await screenshot(page, "debrief");
 
@@ -100,7 +78,7 @@ test("a clinician plays the group scenario to an ending, resuming after a reload
 
 test("another scenario in assessment mode gives no feedback until the debrief", async ({ page }) => {
   await logIn(page, DEMO.clinician);
-  await startScenario(page, "red-flags-chest-pain", "assessment");
+  await startScenario(page, "red-flags-chest-pain", { mode: "assessment" });
   await choose(page);
   await expect(page.locator(".ws-feedback")).toHaveCount(0);
   await playToEnd(page);
@@ -108,7 +86,7 @@ test("another scenario in assessment mode gives no feedback until the debrief", 
 });
 
 test("a choice from an out-of-date tab is refused and nothing is stored", async ({ page, context }) => {
-  await logIn(page, DEMO.clinician);
+  await logIn(page, LEARNERS.practice);
   await startScenario(page, "sceptical-first-video");
   const second = await context.newPage();
   await second.goto(page.url());

@@ -111,7 +111,7 @@ test("a clinician from that team sets a password from the invitation, completes 
 
   await assigned.getByRole("link").first().click();
   await page.locator("#confidence-2").check();
-  await page.getByRole("button", { name: "Start the consultation" }).click();
+  await page.getByRole("button", { name: /^(Start the consultation|Start over)$/ }).click();
   await expect(page).toHaveURL(/\/attempts\/[0-9a-f-]+$/);
   for (const step of passingPath(loadScenario(`scenarios/${SCENARIO_ID}.json`))) {
     const button = page.locator(`button[name="choiceId"][value="${step.choiceId}"]`);
@@ -126,7 +126,7 @@ test("a clinician from that team sets a password from the invitation, completes 
     .fill("Ask about red flags in the first two minutes and keep the patient on the line while help comes.");
   await page.locator("#confidenceAfter-4").check();
   await page.getByRole("button", { name: "Save reflection" }).click();
-  await expect(page.getByText("Saved")).toBeVisible();
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "Get your CPD certificate" }).click();
   await expect(page.getByTestId("certificate-name")).toHaveText("Staff Member 7");
@@ -169,7 +169,7 @@ test("a clinician from that team sets a password from the invitation, completes 
   ]);
   expect(row!.slice(1, 8)).toEqual([
     expect.stringContaining("red flags: chest pain"),
-    "1",
+    String(loadScenario(`scenarios/${SCENARIO_ID}.json`).version),
     "learning",
     expect.any(String),
     "yes",

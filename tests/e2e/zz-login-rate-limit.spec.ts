@@ -1,7 +1,11 @@
-// Runs last (files run in name order on one worker): after it, this address is throttled for a minute.
+// Runs last (files run in name order on one worker): after it, this account is throttled from this address for 15
+// minutes (ADR 0050).
 import { expect, test } from "@playwright/test";
 
-test("the 11th login attempt in a minute is refused with a clear message", async ({ request, baseURL }) => {
+test("the 11th wrong password for one account from one address is refused with a clear message", async ({
+  request,
+  baseURL,
+}) => {
   const email = "nobody-here@example.org";
   const statuses: number[] = [];
   for (let i = 0; i < 11; i++) {

@@ -74,9 +74,10 @@ function sampleData(): LowdbData {
     scenarioId: "first-call",
     scenarioVersion: 3,
     mode: "assessment",
+    sayItFirst: false,
     status: "completed",
     snapshot: { value: "end", context: { scores: { rapport: 2 }, transcript: ["hi"] } },
-    step: 4,
+    revision: 4,
     path: ["greeting", "plan", "end"],
     confidenceBefore: 2,
     confidenceAfter: 4,
@@ -175,8 +176,8 @@ describe.skipIf(!DATABASE_URL)("webside db:migrate and webside migrate", () => {
       expect((await store.listAudit({ orgId: "org-1" })).map((e) => e.id)).toEqual(["ev-2", "ev-1"]);
       expect(await store.listAudit({ orgId: null })).toEqual([data.audit[2]]);
       expect(await store.getAttempt("att-1")).toEqual(data.attempts[0]);
-      // The copied attempt carries on from its step.
-      expect((await store.updateAttempt("att-1", 4, { reflection: "edited" })).step).toBe(5);
+      // The copied attempt carries on from its revision.
+      expect((await store.updateAttempt("att-1", 4, { reflection: "edited" })).revision).toBe(5);
       // New records after the copy do not collide with copied ones.
       await expect(
         store.createUser({ email: "ASHA@north.nhs.uk", name: "Dup", passwordHash: null }),
@@ -188,11 +189,25 @@ describe.skipIf(!DATABASE_URL)("webside db:migrate and webside migrate", () => {
     expect(await webside("migrate", "--from", file, "--to", url, "--schema", schema)).toBe(0);
     expect(logged.join("\n")).toMatch(/users\s+2\s+2\s+0/);
     expect(logged.join("\n")).toContain("(0 copied now)");
-    const attempt = await queryInSchema(url, schema, "SELECT step, reflection FROM attempts WHERE id = 'att-1'");
-    expect(attempt[0]).toEqual({ step: 5, reflection: "edited" });
+    const attempt = await queryInSchema(url, schema, "SELECT revision, reflection FROM attempts WHERE id = 'att-1'");
+    expect(attempt[0]).toEqual({ revision: 5, reflection: "edited" });
 
     expect(await readFile(file, "utf8")).toBe(before.text);
     expect((await stat(file)).mtimeMs).toBe(before.mtime);
+  });
+
+  it("copies an attempt written before the counter was called revision (stored as step) with its value", async () => {
+    const schema = newSchema();
+    const data = sampleData();
+    const { revision, ...rest } = data.attempts[0]!;
+    const file = await writeDataFile("older.json", {
+      ...data,
+      schemaVersion: 1,
+      attempts: [{ ...rest, step: revision }],
+    });
+    expect(await webside("migrate", "--from", file, "--to", url, "--schema", schema)).toBe(0);
+    const copied = await queryInSchema(url, schema, "SELECT revision FROM attempts WHERE id = 'att-1'");
+    expect(copied).toEqual([{ revision: 4 }]);
   });
 
   it("copies a file the lowdb store wrote, after which both stores answer every read the same", async () => {

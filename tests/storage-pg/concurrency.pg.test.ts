@@ -1,4 +1,4 @@
-// Optimistic concurrency on attempts: of several updates at the same step, exactly one wins.
+// Optimistic concurrency on attempts: of several updates at the same revision, exactly one wins.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError } from "~/storage/errors";
 import { createPostgresStore } from "~/storage/postgres.server";
@@ -52,14 +52,16 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL attempt updates under contention", ()
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect(lost[0]!.reason).toBeInstanceOf(ConflictError);
-    expect(lost[0]!.reason.message).toMatch(/has moved on \(it is at step 1, this change expected step 0\).*Reload/);
+    expect(lost[0]!.reason.message).toMatch(
+      /has moved on \(it is at revision 1, this change expected revision 0\).*Reload/,
+    );
 
     const stored = (await first.getAttempt(attempt.id))!;
-    expect(stored.step).toBe(1);
+    expect(stored.revision).toBe(1);
     expect(stored).toEqual((won[0] as PromiseFulfilledResult<typeof stored>).value);
   });
 
-  it("keeps one winner per step across twenty racing requests", async () => {
+  it("keeps one winner per revision across twenty racing requests", async () => {
     const attempt = await start();
     const stores = [first, second];
     const outcomes = await Promise.allSettled(
@@ -67,6 +69,6 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL attempt updates under contention", ()
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect(outcomes.filter((o) => o.status === "rejected" && o.reason instanceof ConflictError)).toHaveLength(19);
-    expect((await second.getAttempt(attempt.id))!.step).toBe(1);
+    expect((await second.getAttempt(attempt.id))!.revision).toBe(1);
   });
 });

@@ -52,6 +52,35 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL migrations", () => {
     }
   });
 
+  it("renames the attempts' step column to revision, keeping every value (009)", async () => {
+    const name = schema();
+    const files = await loadMigrations();
+    const before = files.filter((f) => f.name < "009");
+    const pool = createPool({ connectionString: url, schema: name, poolSize: 1 });
+    try {
+      await applyMigrations(pool, { schema: name, migrations: before });
+      await pool.query(
+        `INSERT INTO organisations (id, name, created_at) VALUES ('org', 'Org', now());
+         INSERT INTO users (id, email, name, created_at, updated_at) VALUES ('user', 'u@example.org', 'U', now(), now());
+         INSERT INTO attempts (id, org_id, user_id, scenario_id, scenario_version, mode, status, snapshot, step, path,
+                               started_at, updated_at)
+         VALUES ('att', 'org', 'user', 's', 1, 'learning', 'in-progress', '{}', 3, '["a","b","c","d"]', now(), now())`,
+      );
+      expect((await applyMigrations(pool, { schema: name, migrations: files })).applied).toContain(
+        "009_attempt_revision.sql",
+      );
+    } finally {
+      await pool.end();
+    }
+    const store = await createPostgresStore({ connectionString: url, schema: name, poolSize: 1 });
+    try {
+      expect((await store.getAttempt("att"))?.revision).toBe(3);
+      expect((await store.updateAttempt("att", 3, { reflection: "carried on" })).revision).toBe(4);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("creates an index for each way the store looks records up", async () => {
     const name = schema();
     const store = await createPostgresStore({ connectionString: url, schema: name, poolSize: 1 });

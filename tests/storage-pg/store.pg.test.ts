@@ -207,10 +207,10 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL store", () => {
     expect(all[0]!.detail).toEqual({ i: 119 });
   });
 
-  it("round-trips attempts and applies patches only at the expected step", async () => {
+  it("round-trips attempts and applies patches only at the expected revision", async () => {
     const created = await store.createAttempt(newAttempt("att-org", "att-user"));
     expect(created).toMatchObject({
-      step: 0,
+      revision: 0,
       status: "in-progress",
       completedAt: null,
       path: ["greeting"],
@@ -236,7 +236,7 @@ describe.skipIf(!DATABASE_URL)("PostgreSQL store", () => {
       completedAt: "2030-02-01T12:00:00.000Z",
     });
     expect(done).toMatchObject({
-      step: 1,
+      revision: 1,
       status: "completed",
       result,
       presence: { faceVisible: 0.97 },

@@ -66,7 +66,10 @@ describe("atomic, durable writes", () => {
       acknowledged = true;
       return org;
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Wait (bounded) until the write reaches the held folder fsync: a fixed pause was too short on a busy machine.
+    for (let waited = 0; log.at(-1) !== "open dir r" && waited < 10_000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     // Renamed into place, but the folder entry is not yet durable: no acknowledgement yet.
     expect(log.at(-1)).toBe("open dir r");
     expect(log).toContain("rename temp -> file");

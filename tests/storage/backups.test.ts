@@ -1,4 +1,5 @@
-// Rotating backups: one at open, at most one per interval before the file is replaced, the newest N kept, real copies.
+// Rotating backups: one folder per backup (main file, attempts shards, manifest), one at open, at most one per
+// interval before files are replaced, the newest N kept, real copies.
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,8 +25,8 @@ describe("lowdb backups", () => {
     clock.advance(5_000);
     const second = await createLowdbStore({ file, now: clock.now });
     const after = await backupsIn(dir);
-    expect(after).toEqual([...beforeOpen, "webside.2030-01-15T09-00-05-000Z.json"]);
-    const copy = path.join(dir, "backups", "webside.2030-01-15T09-00-05-000Z.json");
+    expect(after).toEqual([...beforeOpen, "webside.2030-01-15T09-00-05-000Z"]);
+    const copy = path.join(dir, "backups", "webside.2030-01-15T09-00-05-000Z", "webside.json");
     expect(await readFile(copy, "utf8")).toBe(await readFile(file, "utf8"));
     expect((await stat(copy)).ino).not.toBe((await stat(file)).ino);
     await second.close();
@@ -43,12 +44,12 @@ describe("lowdb backups", () => {
     }
     const names = await backupsIn(dir);
     expect(names).toEqual([
-      "webside.2030-01-15T09-00-00-000Z.json",
-      "webside.2030-01-15T09-01-00-000Z.json",
-      "webside.2030-01-15T09-02-00-000Z.json",
+      "webside.2030-01-15T09-00-00-000Z",
+      "webside.2030-01-15T09-01-00-000Z",
+      "webside.2030-01-15T09-02-00-000Z",
     ]);
     // The 09:01:00 backup was taken just before the 7th write, so it holds the first six trusts.
-    const atOneMinute = JSON.parse(await readFile(path.join(dir, "backups", names[1]!), "utf8")) as {
+    const atOneMinute = JSON.parse(await readFile(path.join(dir, "backups", names[1]!, "webside.json"), "utf8")) as {
       organisations: unknown[];
     };
     expect(atOneMinute.organisations).toHaveLength(6);
@@ -65,12 +66,12 @@ describe("lowdb backups", () => {
       await store.createOrganisation({ name: `Trust ${i}` });
     }
     expect(await backupsIn(dir)).toEqual([
-      "webside.2030-01-15T09-00-08-000Z.json",
-      "webside.2030-01-15T09-00-09-000Z.json",
-      "webside.2030-01-15T09-00-10-000Z.json",
+      "webside.2030-01-15T09-00-08-000Z",
+      "webside.2030-01-15T09-00-09-000Z",
+      "webside.2030-01-15T09-00-10-000Z",
     ]);
     const newest = JSON.parse(
-      await readFile(path.join(dir, "backups", "webside.2030-01-15T09-00-10-000Z.json"), "utf8"),
+      await readFile(path.join(dir, "backups", "webside.2030-01-15T09-00-10-000Z", "webside.json"), "utf8"),
     ) as {
       organisations: unknown[];
     };

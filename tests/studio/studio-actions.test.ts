@@ -70,6 +70,21 @@ describe("studio actions", () => {
     );
   });
 
+  it("refuses a revision that is not a whole number with a 400 naming the field, not a conflict, storing nothing", async () => {
+    const before = await h.store.getScenarioRecord(h.orgA, "shared-draft");
+    const forms: Array<Record<string, string>> = [
+      { intent: "save", revision: "NaN", draft: JSON.stringify({ ...fixture, title: "Lost?" }) },
+      { intent: "save", draft: JSON.stringify({ ...fixture, title: "Lost?" }) },
+      { intent: "publish", revision: "two" },
+    ];
+    for (const form of forms) {
+      const refused = await call(editor.action, post(form), h, { scenarioId: "shared-draft" });
+      expect(refused.status, JSON.stringify(form)).toBe(400);
+      expect(refused.data).toMatchObject({ ok: false, fieldErrors: { revision: [expect.any(String)] } });
+    }
+    expect(await h.store.getScenarioRecord(h.orgA, "shared-draft")).toEqual(before);
+  });
+
   it("saves a draft with errors but refuses to publish it, then publishes once fixed, with a change summary", async () => {
     const broken = { ...fixture, start: "nowhere" };
     expect(

@@ -5,7 +5,6 @@ import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Scenario } from "~/core/scenario";
 import { createLowdbStore } from "~/storage/lowdb.server";
-import { LoginRateLimiter } from "~/utils/rate-limit.server";
 
 export const FIXTURE_DIR = path.resolve("tests/access/fixtures/scenarios");
 
@@ -21,7 +20,6 @@ export async function studioContext() {
     config: {} as AppLoadContext["config"],
     nonce: "test",
     clientIp: "127.0.0.1",
-    loginLimiter: new LoginRateLimiter(),
     now: () => new Date(),
   } as AppLoadContext;
   const org = await store.createOrganisation({ name: "Northgate" });

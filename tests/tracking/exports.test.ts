@@ -8,7 +8,7 @@ import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLowdbStore } from "~/storage/lowdb.server";
 import type { Store } from "~/storage/types";
-import { assignmentCsvStream, xapiJsonStream } from "~/utils/exports.server";
+import { assignmentCsvStream, xapiJsonStream } from "~/services/exports.server";
 
 process.env.SCENARIOS_DIR = path.resolve("tests/access/fixtures/scenarios");
 
@@ -72,7 +72,7 @@ describe("the completion CSV export", () => {
       presence: null,
       assignmentId: assignment.id,
     });
-    await store.updateAttempt(attempt.id, attempt.step, { completedAt: "2030-02-20T10:00:00.000Z" });
+    await store.updateAttempt(attempt.id, attempt.revision, { completedAt: "2030-02-20T10:00:00.000Z" });
 
     const pages = vi.spyOn(store, "listMembersPage");
     const everyone = vi.spyOn(store, "listMembers");

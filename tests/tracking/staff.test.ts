@@ -3,7 +3,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../access/harness";
-import { setStaffActive, updateStaffMember } from "~/utils/staff.server";
+import { setStaffActive, updateStaffMember } from "~/services/staff.server";
 
 process.env.SCENARIOS_DIR = path.resolve("tests/access/fixtures/scenarios");
 

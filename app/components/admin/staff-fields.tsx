@@ -1,4 +1,5 @@
 // The fields that describe a member of staff (name, email, roles, teams), shared by the add and edit forms.
+import { FormField } from "~/components/form-field";
 import type { Role } from "~/storage/types";
 
 const ROLE_OPTIONS: Array<{ value: Role; label: string; hint: string }> = [
@@ -8,14 +9,6 @@ const ROLE_OPTIONS: Array<{ value: Role; label: string; hint: string }> = [
 ];
 
 type Errors = Record<string, string[] | undefined>;
-
-function ErrorText({ id, messages }: { id: string; messages?: string[] }) {
-  return messages?.[0] ? (
-    <span className="nhsuk-error-message" id={`${id}-error`}>
-      <span className="nhsuk-u-visually-hidden">Error:</span> {messages[0]}
-    </span>
-  ) : null;
-}
 
 export function StaffFields({
   prefix,
@@ -28,85 +21,73 @@ export function StaffFields({
   errors: Errors;
   defaults?: { name: string; email: string; roles: Role[]; teamIds: string[] };
 }) {
-  const group = (field: string) => `nhsuk-form-group${errors[field] ? " nhsuk-form-group--error" : ""}`;
   return (
     <>
-      <div className={group("name")}>
-        <label className="nhsuk-label" htmlFor={`${prefix}-name`}>
-          Full name
-        </label>
-        <ErrorText id={`${prefix}-name`} messages={errors.name} />
-        <input
-          className="nhsuk-input"
-          id={`${prefix}-name`}
-          name="name"
-          autoComplete="off"
-          defaultValue={defaults?.name}
-          aria-describedby={errors.name ? `${prefix}-name-error` : undefined}
-        />
-      </div>
-      <div className={group("email")}>
-        <label className="nhsuk-label" htmlFor={`${prefix}-email`}>
-          Email address
-        </label>
-        <ErrorText id={`${prefix}-email`} messages={errors.email} />
-        <input
-          className="nhsuk-input"
-          id={`${prefix}-email`}
-          name="email"
-          type="email"
-          autoComplete="off"
-          spellCheck={false}
-          defaultValue={defaults?.email}
-          aria-describedby={errors.email ? `${prefix}-email-error` : undefined}
-        />
-      </div>
-      <div className={group("roles")}>
-        <fieldset className="nhsuk-fieldset" aria-describedby={errors.roles ? `${prefix}-roles-error` : undefined}>
-          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Roles</legend>
-          <ErrorText id={`${prefix}-roles`} messages={errors.roles} />
+      <FormField id={`${prefix}-name`} label="Full name" error={errors.name?.[0]}>
+        {(describedBy) => (
+          <input
+            className="nhsuk-input"
+            id={`${prefix}-name`}
+            name="name"
+            autoComplete="off"
+            defaultValue={defaults?.name}
+            aria-describedby={describedBy}
+          />
+        )}
+      </FormField>
+      <FormField id={`${prefix}-email`} label="Email address" error={errors.email?.[0]}>
+        {(describedBy) => (
+          <input
+            className="nhsuk-input"
+            id={`${prefix}-email`}
+            name="email"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={defaults?.email}
+            aria-describedby={describedBy}
+          />
+        )}
+      </FormField>
+      <FormField id={`${prefix}-roles`} label="Roles" error={errors.roles?.[0]} legend>
+        <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+          {ROLE_OPTIONS.map((role) => (
+            <div className="nhsuk-checkboxes__item" key={role.value}>
+              <input
+                className="nhsuk-checkboxes__input"
+                id={`${prefix}-role-${role.value}`}
+                name="roles"
+                type="checkbox"
+                value={role.value}
+                defaultChecked={defaults ? defaults.roles.includes(role.value) : role.value === "clinician"}
+              />
+              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${prefix}-role-${role.value}`}>
+                {role.label} <span className="ws-muted">({role.hint})</span>
+              </label>
+            </div>
+          ))}
+        </div>
+      </FormField>
+      {teams.length > 0 ? (
+        <FormField id={`${prefix}-teams`} label="Teams" error={errors.teamIds?.[0]} legend>
           <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
-            {ROLE_OPTIONS.map((role) => (
-              <div className="nhsuk-checkboxes__item" key={role.value}>
+            {teams.map((team) => (
+              <div className="nhsuk-checkboxes__item" key={team.id}>
                 <input
                   className="nhsuk-checkboxes__input"
-                  id={`${prefix}-role-${role.value}`}
-                  name="roles"
+                  id={`${prefix}-team-${team.id}`}
+                  name="teamIds"
                   type="checkbox"
-                  value={role.value}
-                  defaultChecked={defaults ? defaults.roles.includes(role.value) : role.value === "clinician"}
+                  value={team.id}
+                  defaultChecked={defaults?.teamIds.includes(team.id)}
                 />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${prefix}-role-${role.value}`}>
-                  {role.label} <span className="ws-muted">({role.hint})</span>
+                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${prefix}-team-${team.id}`}>
+                  {team.name}
                 </label>
               </div>
             ))}
           </div>
-        </fieldset>
-      </div>
-      {teams.length > 0 ? (
-        <div className="nhsuk-form-group">
-          <fieldset className="nhsuk-fieldset">
-            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Teams</legend>
-            <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
-              {teams.map((team) => (
-                <div className="nhsuk-checkboxes__item" key={team.id}>
-                  <input
-                    className="nhsuk-checkboxes__input"
-                    id={`${prefix}-team-${team.id}`}
-                    name="teamIds"
-                    type="checkbox"
-                    value={team.id}
-                    defaultChecked={defaults?.teamIds.includes(team.id)}
-                  />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${prefix}-team-${team.id}`}>
-                    {team.name}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-        </div>
+        </FormField>
       ) : null}
     </>
   );

@@ -1,16 +1,7 @@
 // The path through the consultation: each decision, what was said, the clinician's choice, its effect and why.
-export interface Decision {
-  index: number;
-  nodeId: string;
-  nodeTitle: string | null;
-  said: { speaker: string; text: string } | null;
-  choice: string;
-  feedback: string;
-  effects: Array<{ competency: string; label: string; value: number }>;
-  alternatives: string[];
-}
+import type { DebriefDecision } from "~/services/debrief.server";
 
-export function DecisionPath({ decisions }: { decisions: Decision[] }) {
+export function DecisionPath({ decisions }: { decisions: DebriefDecision[] }) {
   return (
     <ol className="ws-path">
       {decisions.map((d) => (

@@ -11,12 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-
-export interface ScoreRow {
-  competency: string;
-  label: string;
-  score: number | null;
-}
+import type { ScoreRow } from "~/services/debrief.server";
 
 export function ScoreChart({ rows, passMark }: { rows: ScoreRow[]; passMark: number }) {
   const [mounted, setMounted] = useState(false);

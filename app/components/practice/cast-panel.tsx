@@ -1,5 +1,5 @@
 // Who is on the call: an avatar tile per cast member, with the current speaker highlighted.
-import type { CastView } from "./types";
+import type { CastView } from "~/services/practice-view.server";
 
 const ROLE_LABEL: Record<string, string> = {
   patient: "Patient",

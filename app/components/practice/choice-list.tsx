@@ -13,6 +13,7 @@ export function ChoiceList({
   previouslyChosen,
 }: {
   choices: Array<{ id: string; text: string }>;
+  /** The clinician's step: choices made so far. Sent back so a choice from an out-of-date page is refused. */
   step: number;
   previouslyChosen: string[];
 }) {
@@ -32,7 +33,7 @@ export function ChoiceList({
     return () => window.removeEventListener("keydown", onKey);
   }, [choices.length]);
   return (
-    <Form method="post" className="ws-choices" aria-labelledby="choices-heading" replace>
+    <Form method="post" className="ws-choices" aria-labelledby="choices-heading" replace preventScrollReset>
       <h2 id="choices-heading" className="nhsuk-heading-s">
         How do you respond?
         <span className="ws-muted ws-choices__hint"> Choose one, or press its number key.</span>

@@ -1,6 +1,6 @@
 // The conversation so far: each turn's lines, stage events and the clinician's replies, newest at the bottom.
 import { useEffect, useRef } from "react";
-import type { CastView, TurnView } from "./types";
+import type { CastView, TurnView } from "~/services/practice-view.server";
 
 const EVENT_ICON: Record<string, string> = {
   "audio-drop": "🔇",
@@ -24,14 +24,24 @@ export function Dialogue({
   const box = useRef<HTMLElement>(null);
   const names = new Map(cast.map((c) => [c.id, c]));
   useEffect(() => {
-    // Keep the newest turn in view inside the conversation box without scrolling the whole page.
-    if (box.current) box.current.scrollTop = box.current.scrollHeight;
+    // Keep the newest turn in view inside the conversation box without scrolling the whole page: the end of the
+    // conversation, unless the newest turn is taller than the box, then its start (so it is read from the top).
+    const el = box.current;
+    const newest = el?.querySelector<HTMLElement>("#current-turn");
+    if (!el || !newest) return;
+    const toEnd = el.scrollHeight - el.clientHeight;
+    el.scrollTop = Math.min(toEnd, newest.offsetTop - el.offsetTop);
   }, [turns.length]);
   return (
     <section className="ws-dialogue" aria-label="Conversation" ref={box} tabIndex={0}>
       <ol className="ws-dialogue__list">
         {turns.map((turn, index) => (
-          <li key={`${turn.nodeId}-${index}`} className="ws-turn">
+          <li
+            key={`${turn.nodeId}-${index}`}
+            className="ws-turn"
+            // The newest turn takes focus after each choice (see PracticeRoom), so it must be focusable.
+            {...(index === turns.length - 1 ? { id: "current-turn", tabIndex: -1 } : {})}
+          >
             {turn.events.map((event, i) => (
               <p key={`e${i}`} className={`ws-event ws-event--${event.kind}`}>
                 <span aria-hidden="true">{EVENT_ICON[event.kind] ?? "ℹ"} </span>

@@ -1,5 +1,6 @@
 // The practice room's camera corner: self-view (off unless switched on; the choice is remembered), live nudges, mic level, mute.
 import { useEffect, useMemo, useState } from "react";
+import { useCameraPreference } from "~/camera/camera-preference";
 import { usePresenceBeforeChoice } from "~/camera/presence-before-choice";
 import { useCameraAnalysis } from "~/camera/use-camera-analysis";
 import { CameraProblemNotice } from "~/components/camera/camera-problem";
@@ -8,29 +9,6 @@ import { MicMeter } from "~/components/camera/mic-meter";
 import { NudgeList } from "~/components/camera/nudge-list";
 import { SelfView } from "~/components/camera/self-view";
 import { createPresenceRecorder, ON_MUTE_TEXT } from "~/core/feedback";
-
-export const CAMERA_PREFERENCE_KEY = "webside:camera-feedback";
-
-/** On or off, remembered on this device only; off until the clinician chooses. */
-function useCameraPreference(): [boolean, (on: boolean) => void] {
-  const [on, setOn] = useState(false);
-  useEffect(() => {
-    try {
-      setOn(window.localStorage.getItem(CAMERA_PREFERENCE_KEY) === "on");
-    } catch {
-      // Storage blocked: start with the camera off, as for a first visit.
-    }
-  }, []);
-  const set = (value: boolean) => {
-    setOn(value);
-    try {
-      window.localStorage.setItem(CAMERA_PREFERENCE_KEY, value ? "on" : "off");
-    } catch {
-      // Not remembered; it still works for this visit.
-    }
-  };
-  return [on, set];
-}
 
 export function PracticeCamera({ attemptId, nodeId }: { attemptId: string; nodeId: string }) {
   const [on, setOn] = useCameraPreference();

@@ -1,11 +1,12 @@
 // The practice room: the cast on the call, the conversation, the clinician's choices, progress and the camera corner.
 import { Form } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { CastPanel } from "./cast-panel";
 import { ChoiceList } from "./choice-list";
 import { Dialogue } from "./dialogue";
+import { scrollAfterChoice } from "./keep-place";
 import { useReadAloud } from "./read-aloud";
-import type { PracticeView } from "./types";
+import type { PracticeView } from "~/services/practice-view.server";
 
 export function PracticeRoom({ view, camera, notice }: { view: PracticeView; camera?: ReactNode; notice?: ReactNode }) {
   const current = view.history[view.history.length - 1];
@@ -18,7 +19,31 @@ export function PracticeRoom({ view, camera, notice }: { view: PracticeView; cam
     // Speak each new turn once, when it arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentKey, readAloud.enabled]);
-  const percent = Math.min(100, Math.round((100 * view.progress.step) / Math.max(1, view.progress.estimatedTotal)));
+  const percent = view.progress.percent;
+  const call = useRef<HTMLDivElement>(null);
+  const shownKey = useRef<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => {
+    // On arrival leave focus where the browser put it; after each choice keep the learner's place: focus the new
+    // patient turn, announce it, and bring the conversation and the responses into view together.
+    const first = shownKey.current === null;
+    if (shownKey.current === currentKey) return;
+    shownKey.current = currentKey;
+    if (first || !current) return;
+    const turn = document.getElementById("current-turn");
+    turn?.focus({ preventScroll: true });
+    const responses = call.current?.querySelector(".ws-choices") ?? call.current;
+    if (turn && responses) {
+      window.scrollTo({
+        top: scrollAfterChoice({
+          turnTop: turn.getBoundingClientRect().top + window.scrollY,
+          responsesBottom: responses.getBoundingClientRect().bottom + window.scrollY,
+          viewportHeight: window.innerHeight,
+        }),
+      });
+    }
+    setAnnouncement(spokenTurn(current, view.cast));
+  }, [currentKey, current, view.cast]);
   return (
     <div className="ws-room">
       <div className="ws-room__top">
@@ -42,12 +67,7 @@ export function PracticeRoom({ view, camera, notice }: { view: PracticeView; cam
               {readAloud.enabled ? "Stop reading aloud" : "Read patient lines aloud"}
             </button>
           ) : null}
-          <Form method="post" replace>
-            <input type="hidden" name="intent" value="abandon" />
-            <button type="submit" className="nhsuk-button nhsuk-button--reverse ws-button--small">
-              Leave this practice
-            </button>
-          </Form>
+          <LeaveConfirmation />
         </div>
       </div>
       <div
@@ -57,12 +77,16 @@ export function PracticeRoom({ view, camera, notice }: { view: PracticeView; cam
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
+        aria-valuetext={`About ${percent}% of the way through`}
       >
         <span className="ws-progress__bar" style={{ width: `${percent}%` }} />
       </div>
       {notice}
+      <p className="nhsuk-u-visually-hidden" role="status" aria-live="polite" data-testid="turn-announcement">
+        {announcement}
+      </p>
       <div className="ws-room__grid">
-        <div className="ws-room__call">
+        <div className="ws-room__call" ref={call}>
           <CastPanel cast={view.cast} speakingId={lastSpeaker} />
           <Dialogue turns={view.history} cast={view.cast} showFeedback={view.attempt.mode === "learning"} />
           {view.attempt.status === "in-progress" ? (
@@ -75,6 +99,41 @@ export function PracticeRoom({ view, camera, notice }: { view: PracticeView; cam
       </div>
     </div>
   );
+}
+
+/**
+ * Leaving asks first (a disclosure, so it works before the page's script has loaded): pausing keeps the attempt to
+ * resume later; ending it marks it as left early.
+ */
+function LeaveConfirmation() {
+  return (
+    <details className="ws-leave">
+      <summary className="nhsuk-button nhsuk-button--reverse ws-button--small">Leave this practice</summary>
+      <div className="ws-leave__panel">
+        <p className="nhsuk-heading-s">Leave this practice?</p>
+        <p>You can pause and come back to this attempt later from My learning, or end it now.</p>
+        <div className="ws-actions">
+          <a className="nhsuk-button nhsuk-button--secondary ws-button--small" href="/history">
+            Pause and leave
+          </a>
+          <Form method="post" replace>
+            <input type="hidden" name="intent" value="abandon" />
+            <button type="submit" className="nhsuk-button nhsuk-button--warning ws-button--small">
+              End this attempt
+            </button>
+          </Form>
+        </div>
+      </div>
+    </details>
+  );
+}
+
+/** The new turn as one sentence for the live region: stage events, then who says what. */
+export function spokenTurn(turn: PracticeView["history"][number], cast: PracticeView["cast"]): string {
+  const names = new Map(cast.map((c) => [c.id, c.name]));
+  const events = turn.events.map((e) => e.text);
+  const lines = turn.lines.map((l) => (names.has(l.speaker) ? `${names.get(l.speaker)}: ${l.text}` : l.text));
+  return [...events, ...lines].join(" ");
 }
 
 /** Shown where the camera self-view and nudges go, until the camera is switched on. */

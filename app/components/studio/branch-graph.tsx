@@ -71,6 +71,8 @@ export interface BranchGraphProps {
   selected?: string | null;
   onOpen?: (id: string) => void;
   onAddChoice?: (id: string) => void;
+  /** Dragging from a node's bottom handle to another node adds a choice between them (when given). */
+  onConnect?: (source: string, target: string) => void;
   /** Analytics: edge width grows with the number of attempts that took the choice. */
   weighted?: boolean;
   label: string;
@@ -82,6 +84,7 @@ export function BranchGraph({
   selected = null,
   onOpen,
   onAddChoice,
+  onConnect,
   weighted = false,
   label,
 }: BranchGraphProps) {
@@ -130,7 +133,8 @@ export function BranchGraph({
           fitView
           fitViewOptions={{ maxZoom: 1 }}
           minZoom={0.2}
-          nodesConnectable={false}
+          nodesConnectable={Boolean(onConnect)}
+          onConnect={(c) => c.source && c.target && onConnect?.(c.source, c.target)}
           proOptions={{ hideAttribution: true }}
         >
           <Background />

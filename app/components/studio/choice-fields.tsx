@@ -7,18 +7,24 @@ export interface ChoiceFieldsProps {
   prefix: string;
   index: number;
   choice: Choice;
-  nodeIds: string[];
+  /** Every node as [id, title], for "Leads to": people pick by title, the id is secondary. */
+  nodeTitles: Array<[string, string]>;
   competencies: Competency[];
   errorFor: (field: string) => string | undefined;
   onChange: (change: (choice: Choice) => void, field: string) => void;
   onRemove: () => void;
 }
 
+/** How a node appears in a list of targets: its title first, its id after it. */
+export function nodeOptionText(id: string, title: string): string {
+  return title && title !== id ? `${title} (${id})` : id;
+}
+
 export function ChoiceFields({
   prefix,
   index,
   choice,
-  nodeIds,
+  nodeTitles,
   competencies,
   errorFor,
   onChange,
@@ -26,8 +32,10 @@ export function ChoiceFields({
 }: ChoiceFieldsProps) {
   const id = (field: string) => `${prefix}-${field}`;
   const targets: Array<[string, string]> = [
-    ...(nodeIds.includes(choice.next) ? [] : [[choice.next, `${choice.next} (missing)`] as [string, string]]),
-    ...nodeIds.map((n) => [n, n] as [string, string]),
+    ...(nodeTitles.some(([n]) => n === choice.next)
+      ? []
+      : [[choice.next, `${choice.next} (missing)`] as [string, string]]),
+    ...nodeTitles.map(([n, title]) => [n, nodeOptionText(n, title)] as [string, string]),
   ];
   return (
     <fieldset className="nhsuk-fieldset ws-choice-fields">

@@ -1,5 +1,6 @@
 // Small labelled NHS.UK form controls the studio's forms are built from; errors are shown beside the field.
 import type { ReactNode } from "react";
+import { describedBy, FormField } from "~/components/form-field";
 
 interface FieldProps {
   id: string;
@@ -8,36 +9,12 @@ interface FieldProps {
   error?: string;
 }
 
-function Group({ id, label, hint, error, children }: FieldProps & { children: ReactNode }) {
-  return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      ) : null}
-      {children}
-    </div>
-  );
-}
-
-const describedBy = (id: string, hint?: string, error?: string) =>
-  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-
 export function TextField(
   props: FieldProps & { value: string; onChange: (value: string) => void; type?: "text" | "number"; width?: string },
 ) {
   const { id, hint, error, value, onChange, type = "text", width } = props;
   return (
-    <Group {...props}>
+    <FormField {...props}>
       <input
         className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ""}${error ? " nhsuk-input--error" : ""}`}
         id={id}
@@ -46,14 +23,14 @@ export function TextField(
         onChange={(e) => onChange(e.target.value)}
         aria-describedby={describedBy(id, hint, error)}
       />
-    </Group>
+    </FormField>
   );
 }
 
 export function TextArea(props: FieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
   const { id, hint, error, value, onChange, rows = 2 } = props;
   return (
-    <Group {...props}>
+    <FormField {...props}>
       <textarea
         className={`nhsuk-textarea${error ? " nhsuk-textarea--error" : ""}`}
         id={id}
@@ -62,7 +39,7 @@ export function TextArea(props: FieldProps & { value: string; onChange: (value: 
         onChange={(e) => onChange(e.target.value)}
         aria-describedby={describedBy(id, hint, error)}
       />
-    </Group>
+    </FormField>
   );
 }
 
@@ -71,7 +48,7 @@ export function SelectField(
 ) {
   const { id, hint, error, value, onChange, options } = props;
   return (
-    <Group {...props}>
+    <FormField {...props}>
       <select
         className="nhsuk-select"
         id={id}
@@ -85,7 +62,7 @@ export function SelectField(
           </option>
         ))}
       </select>
-    </Group>
+    </FormField>
   );
 }
 
@@ -94,7 +71,7 @@ export function JsonField(props: FieldProps & { value: unknown; onChange: (value
   const { id, label, hint, value, onChange } = props;
   const text = value === undefined ? "" : JSON.stringify(value);
   return (
-    <Group id={id} label={label} hint={hint} error={props.error}>
+    <FormField id={id} label={label} hint={hint} error={props.error}>
       <textarea
         className="nhsuk-textarea ws-code"
         id={id}
@@ -114,7 +91,7 @@ export function JsonField(props: FieldProps & { value: unknown; onChange: (value
         onInput={(e) => (e.target as HTMLTextAreaElement).setCustomValidity("")}
         aria-describedby={describedBy(id, hint)}
       />
-    </Group>
+    </FormField>
   );
 }
 

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { Competency } from "~/core/competencies";
 import type { Choice, ScenarioNode, ScenarioProblem, StageEventKind } from "~/core/scenario";
-import { ChoiceFields } from "./choice-fields";
+import { ChoiceFields, nodeOptionText } from "./choice-fields";
 import { SelectField, SmallButton, TextArea, TextField } from "./fields";
 
 const EVENT_KINDS: StageEventKind[] = [
@@ -19,13 +19,15 @@ export interface NodeFormProps {
   nodeId: string;
   node: ScenarioNode;
   isStart: boolean;
-  nodeIds: string[];
+  /** Every node as [id, title]. */
+  nodeTitles: Array<[string, string]>;
   speakers: Array<[string, string]>;
   competencies: Competency[];
   problems: ScenarioProblem[];
   onChange: (change: (node: ScenarioNode) => void, field: string) => void;
   onRename: (to: string) => void;
-  onAddChoice: () => void;
+  /** Adds a choice leading to `target`, or to a new node when none is given. */
+  onAddChoice: (target?: string) => void;
   onRemove: () => void;
 }
 
@@ -33,7 +35,7 @@ export function NodeForm({
   nodeId,
   node,
   isStart,
-  nodeIds,
+  nodeTitles,
   speakers,
   competencies,
   problems,
@@ -43,6 +45,7 @@ export function NodeForm({
   onRemove,
 }: NodeFormProps) {
   const [newId, setNewId] = useState(nodeId);
+  const [newTarget, setNewTarget] = useState("");
   const at = (suffix: string) =>
     problems.find((p) => p.severity === "error" && p.path === `nodes.${nodeId}${suffix}`)?.message;
   const p = `node-${nodeId}`;
@@ -206,7 +209,7 @@ export function NodeForm({
               prefix={`${p}-choice-${i}`}
               index={i}
               choice={choice}
-              nodeIds={nodeIds}
+              nodeTitles={nodeTitles}
               competencies={competencies}
               errorFor={(field) => at(`.choices[${i}].${field}`)}
               onChange={setChoice(i)}
@@ -218,14 +221,43 @@ export function NodeForm({
               }
             />
           ))}
-          <SmallButton onClick={onAddChoice}>Add a choice</SmallButton>
+          {/* A new choice can merge into an existing node (as in H5P Branching Scenario), not only open a new one. */}
+          <div className="ws-field-row ws-add-choice">
+            <SelectField
+              id={`${p}-new-choice-target`}
+              label="A new choice leads to"
+              value={newTarget}
+              options={[
+                ["", "A new node (created for it)"],
+                ...nodeTitles.map(([id, title]) => [id, nodeOptionText(id, title)] as [string, string]),
+              ]}
+              onChange={setNewTarget}
+            />
+            <SmallButton onClick={() => onAddChoice(newTarget || undefined)}>Add a choice</SmallButton>
+          </div>
         </>
       )}
-      <p>
-        <SmallButton variant="warning" onClick={onRemove}>
-          Delete this node
-        </SmallButton>
-      </p>
+      <DeleteNode title={node.title ?? nodeId} onRemove={onRemove} />
     </section>
+  );
+}
+
+/** Deleting a node asks first, apart from the editing buttons; Undo (in the toolbar) brings it back. */
+function DeleteNode({ title, onRemove }: { title: string; onRemove: () => void }) {
+  return (
+    <details className="nhsuk-details ws-delete-node">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">Delete this node</span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <p>
+          Delete &lsquo;{title}&rsquo;? Choices that lead to it will need a new target. Undo, in the toolbar, brings it
+          back.
+        </p>
+        <SmallButton variant="warning" onClick={onRemove}>
+          Yes, delete this node
+        </SmallButton>
+      </div>
+    </details>
   );
 }

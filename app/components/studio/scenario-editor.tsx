@@ -1,7 +1,7 @@
 // The scenario editor: the draft in memory with undo, live validation, the branch graph beside the node and
 // settings forms, and saving the whole draft with its revision so a colleague's newer save is never overwritten.
-import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ErrorSummary } from "~/components/error-summary";
 import { validateScenario, type Scenario, type ScenarioNode } from "~/core/scenario";
 import { addChoice, addNode, removeNode, renameNode, updateNode } from "~/core/studio/draft-edits";
 import { graphModel } from "~/core/studio/graph-model";
@@ -14,7 +14,12 @@ const HISTORY = 100;
 /** Keystrokes in the same field within this time undo together. */
 const GROUP_MS = 1500;
 
-export type SaveResponse = { ok: true; revision: number; savedAt: string } | { ok: false; message: string };
+/** Where the page's save is: sent and not yet answered, the revision the last save stored, or why it was refused. */
+export interface DraftSaving {
+  busy: boolean;
+  saved: { revision: number } | null;
+  error: string | null;
+}
 
 export function useDraftHistory(initial: Scenario) {
   const [draft, setDraft] = useState(initial);
@@ -46,9 +51,19 @@ export interface ScenarioEditorProps {
   revision: number;
   nodeToOpen: string | null;
   onDraftChange?: (draft: Scenario, dirty: boolean, revision: number) => void;
+  /** Sends the whole draft with the revision it is based on; the page answers through `saving`. */
+  onSave: (draft: string, revision: number) => void;
+  saving: DraftSaving;
 }
 
-export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen, onDraftChange }: ScenarioEditorProps) {
+export function ScenarioEditor({
+  initial,
+  revision: initialRevision,
+  nodeToOpen,
+  onDraftChange,
+  onSave,
+  saving,
+}: ScenarioEditorProps) {
   const { draft, change, undo, canUndo } = useDraftHistory(initial);
   const [revision, setRevision] = useState(initialRevision);
   const [savedText, setSavedText] = useState(() => JSON.stringify(initial));
@@ -57,18 +72,17 @@ export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen,
       (Object.hasOwn(initial.nodes, initial.start) ? initial.start : (Object.keys(initial.nodes)[0] ?? null)),
   );
   const [focusRequest, setFocusRequest] = useState(0);
-  const fetcher = useFetcher<SaveResponse>();
   const report = useMemo(() => validateScenario(draft), [draft]);
   const model = useMemo(() => graphModel(draft, report.problems), [draft, report.problems]);
   const dirty = JSON.stringify(draft) !== savedText;
 
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) {
-      setRevision(fetcher.data.revision);
+    if (!saving.busy && saving.saved) {
+      setRevision(saving.saved.revision);
       setSavedText(submitted.current);
     }
     // Only when a save comes back.
-  }, [fetcher.state, fetcher.data]);
+  }, [saving.busy, saving.saved]);
   useEffect(() => onDraftChange?.(draft, dirty, revision), [draft, dirty, revision, onDraftChange]);
   useEffect(() => {
     if (focusRequest > 0 && selected) document.getElementById(`node-${selected}-heading`)?.focus();
@@ -81,10 +95,10 @@ export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen,
   const submitted = useRef("");
   const save = () => {
     submitted.current = JSON.stringify(draft);
-    fetcher.submit({ intent: "save", draft: submitted.current, revision: String(revision) }, { method: "post" });
+    onSave(submitted.current, revision);
   };
-  const onAddChoice = (nodeId: string) => {
-    change((d) => addChoice(d, nodeId).scenario, `add-choice-${Date.now()}`);
+  const onAddChoice = (nodeId: string, target?: string) => {
+    change((d) => addChoice(d, nodeId, target).scenario, `add-choice-${Date.now()}`);
     setSelected(nodeId);
   };
   const node: ScenarioNode | undefined =
@@ -93,18 +107,12 @@ export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen,
     ["narrator", "Narrator"],
     ...draft.cast.map((c) => [c.id, c.name] as [string, string]),
   ];
-  const saveError = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
 
   return (
     <div className="ws-editor">
       <div className="ws-editor__toolbar" role="toolbar" aria-label="Draft">
-        <button
-          type="button"
-          className="nhsuk-button ws-button--small"
-          onClick={save}
-          disabled={fetcher.state !== "idle"}
-        >
-          {fetcher.state !== "idle" ? "Saving…" : "Save draft"}
+        <button type="button" className="nhsuk-button ws-button--small" onClick={save} disabled={saving.busy}>
+          {saving.busy ? "Saving…" : "Save draft"}
         </button>
         <button
           type="button"
@@ -126,14 +134,13 @@ export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen,
           Add a node
         </button>
         <span role="status" aria-live="polite" className="ws-muted">
-          {dirty ? "Unsaved changes" : fetcher.data?.ok ? `Saved (revision ${revision})` : `Revision ${revision}`}
+          {dirty ? "Unsaved changes" : saving.saved ? `Saved (revision ${revision})` : `Revision ${revision}`}
         </span>
       </div>
-      {saveError ? (
-        <div className="nhsuk-error-summary" role="alert">
-          <h2 className="nhsuk-error-summary__title">Not saved</h2>
-          <p className="nhsuk-error-summary__body">{saveError}</p>
-        </div>
+      {saving.error ? (
+        <ErrorSummary errors={[]} title="Not saved" titleId="save-error-title">
+          <p>{saving.error}</p>
+        </ErrorSummary>
       ) : null}
       <div className="ws-editor__grid">
         <div className="ws-editor__forms">
@@ -144,7 +151,7 @@ export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen,
               nodeId={selected}
               node={node}
               isStart={selected === draft.start}
-              nodeIds={Object.keys(draft.nodes)}
+              nodeTitles={model.nodes.map((n) => [n.id, n.label] as [string, string])}
               speakers={speakers}
               competencies={draft.competencies}
               problems={report.problems.filter((p) => p.nodeId === selected)}
@@ -154,7 +161,7 @@ export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen,
                 change((d) => renameNode(d, selected, to), `rename-${Date.now()}`);
                 setSelected(to);
               }}
-              onAddChoice={() => onAddChoice(selected)}
+              onAddChoice={(target) => onAddChoice(selected, target)}
               onRemove={() => {
                 change((d) => removeNode(d, selected), `remove-${Date.now()}`);
                 setSelected(draft.start !== selected ? draft.start : null);
@@ -177,13 +184,17 @@ export function ScenarioEditor({ initial, revision: initialRevision, nodeToOpen,
         </div>
         <div className="ws-editor__graph">
           <h2 className="nhsuk-heading-s">Branch graph</h2>
-          <p className="ws-muted">Select a node to edit it; + adds a choice leading to a new node.</p>
+          <p className="ws-muted">
+            Select a node to edit it; + adds a choice leading to a new node; drag from the dot under a node onto another
+            node to add a choice that leads there.
+          </p>
           <BranchGraph
             nodes={model.nodes}
             edges={model.edges}
             selected={selected}
             onOpen={open}
             onAddChoice={onAddChoice}
+            onConnect={(source, target) => onAddChoice(source, target)}
             label="Branch graph of the scenario"
           />
           <ul className="ws-graph-legend nhsuk-list" aria-label="Colour key">

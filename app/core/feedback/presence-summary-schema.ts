@@ -1,6 +1,7 @@
 // The per-attempt presence summary's shape: numbers and node ids only, size-capped, so the server can refuse anything else.
 import { z } from "zod";
 import { SCENARIO_LIMITS, nodeIdSchema } from "../scenario/schema";
+import { spokenTurnsSchema } from "../speech/spoken-turn-schema";
 
 /** The categories recorded per metric. Timeline codes are the index + 1; 0 means "no reading in that step". */
 export const FRAMING_KEYS = [
@@ -84,6 +85,8 @@ export const presenceSummarySchema = z
     overall: presenceSharesSchema,
     nodes: z.preprocess(refuseProtoKey, z.record(nodeIdSchema, presenceSharesSchema)),
     timeline: presenceTimelineSchema,
+    /** "Say it first" mode: the voice (and camera-while-speaking) figures per turn. */
+    spoken: spokenTurnsSchema.optional(),
   })
   .superRefine((summary, ctx) => {
     const nodeCount = Object.keys(summary.nodes).length;

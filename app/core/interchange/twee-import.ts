@@ -34,7 +34,7 @@ const SPECIAL = new Set([
 ]);
 const SETTINGS_TAG = "webside-settings";
 const OUTCOMES = { "ending-good": "good", "ending-mixed": "mixed", "ending-poor": "poor", ending: "mixed" } as const;
-const CHOICE_KEYS = ["id", "text", "effects", "set", "requires", "branches", "feedback"] as const;
+const CHOICE_KEYS = ["id", "text", "effects", "set", "requires", "branches", "feedback", "critical"] as const;
 
 /** JSON from a webside comment or settings passage: an object with safe keys, or null with a report note. */
 function readJsonObject(text: string, where: string, report: ImportNote[]): Record<string, unknown> | null {

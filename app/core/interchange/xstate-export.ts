@@ -14,7 +14,13 @@ export function exportXState(scenario: Scenario): AttemptMachineConfig & { meta:
     const state = config.states[nodeId] as Record<string, unknown> & { on?: Record<string, Record<string, unknown>> };
     for (const choice of node.choices ?? []) {
       const transition = state.on?.[`choose.${choice.id}`];
-      if (transition) transition.description = choice.text;
+      if (!transition) continue;
+      transition.description = choice.text;
+      // The engine needs no `critical` at run time (scoring reads it from the scenario), but a round trip must keep it.
+      const action = (transition.actions as { type: string; params: Record<string, unknown> }[] | undefined)?.find(
+        (a) => a.type === "applyChoice",
+      );
+      if (choice.critical && action) action.params = { ...action.params, critical: choice.critical };
     }
     const meta: Record<string, unknown> = { lines: node.lines };
     if (node.title !== undefined) meta.title = node.title;

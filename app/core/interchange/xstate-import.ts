@@ -2,6 +2,7 @@
 import { conditionSchema } from "../scenario/condition-schema";
 import {
   SCENARIO_LIMITS,
+  criticalSchema,
   effectsSchema,
   variableUpdateSchema,
   type Branch,
@@ -151,6 +152,8 @@ export function importXState(data: unknown): ImportResult {
         .filter((r) => r.success)
         .map((r) => r.data!);
       if (set.length > 0) choice.set = set;
+      const critical = criticalSchema.safeParse(params.critical);
+      if (critical.success) choice.critical = critical.data;
       if (first.guard !== undefined) {
         const guard =
           isObject(first.guard) && first.guard.type === "condition"

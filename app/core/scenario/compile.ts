@@ -42,7 +42,8 @@ export function routingStateKey(nodeId: string, choiceId: string): string {
   return `${nodeId}:${choiceId}`;
 }
 
-function choiceTransition(scenario: Scenario, nodeId: string, choice: Choice, all: Choice[]): TransitionConfig {
+/** The parameters of the one applyChoice action a choice runs; also used by the audit's path explorer. */
+export function choiceParams(scenario: Scenario, nodeId: string, choice: Choice, all: Choice[]): ApplyChoiceParams {
   const variables = scenario.variables ?? {};
   const set = (choice.set ?? []).map((u) => {
     const update: BoundedUpdate = { var: u.var, op: u.op, value: u.value };
@@ -62,6 +63,11 @@ function choiceTransition(scenario: Scenario, nodeId: string, choice: Choice, al
     feedback: choice.feedback,
     competencies: [...scenario.competencies],
   };
+  return params;
+}
+
+function choiceTransition(scenario: Scenario, nodeId: string, choice: Choice, all: Choice[]): TransitionConfig {
+  const params = choiceParams(scenario, nodeId, choice, all);
   const transition: TransitionConfig = {
     target: choice.branches ? routingStateKey(nodeId, choice.id) : choice.next,
     // A choice that leads back to its own node still enters it again, so the path records the repeat.

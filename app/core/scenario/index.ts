@@ -6,6 +6,7 @@ export {
   type Scenario,
   type ScenarioNode,
   type Choice,
+  type Critical,
   type Branch,
   type Condition,
   type ComparisonOp,
@@ -37,13 +38,13 @@ export type { AttemptContext, TranscriptEntry } from "./attempt-context";
 export {
   startRun,
   applyChoice,
-  DEFAULT_MAX_ITERATIONS,
+  MAX_ITERATIONS,
   type EngineOptions,
   type ChoiceResult,
   type ChoiceErrorCode,
 } from "./engine";
 export { viewOf, offeredChoices, type AttemptView } from "./view";
-export { scoreRun, type RunScore } from "./scoring";
+export { scoreRun, criticalErrorsIn, type RunScore, type CriticalError } from "./scoring";
 export { summariseRun, type RunSummary, type PathStep } from "./summary";
 export { scenarioJsonSchema, scenarioJsonSchemaText } from "./json-schema";
 export { choiceTargets, successors, reachableFromStart, choicesToEnding } from "./graph";

@@ -11,6 +11,8 @@ export interface ScenarioProblem {
   choiceId?: string;
   /** Where in the file, e.g. "nodes.greeting.choices[1].next". */
   path?: string;
+  /** How to fix it, when the message alone does not say (the audit's item-writing checks). */
+  hint?: string;
 }
 
 export interface ValidationReport {

@@ -25,6 +25,7 @@ export const SCENARIO_LIMITS = {
   lineText: 1000,
   choiceText: 400,
   feedback: 1000,
+  criticalReason: 400,
   title: 120,
   summary: 1000,
 } as const;
@@ -125,6 +126,13 @@ export const effectsSchema = z
   .partialRecord(competencySchema, z.int().min(-3).max(3))
   .describe("Competency -> integer from -3 to 3; only competencies this scenario assesses");
 
+/** A choice no competent clinician should make here: taking it fails the attempt whatever the score. */
+export const criticalSchema = z
+  .strictObject({
+    reason: text(L.criticalReason).describe("The harm, in clinical terms; the debrief shows it first"),
+  })
+  .describe("Marks an unsafe act: an attempt that takes this choice cannot pass, whatever its score");
+
 export const choiceSchema = z.strictObject({
   id: choiceIdSchema,
   text: text(L.choiceText).describe("What the clinician says or does"),
@@ -139,6 +147,7 @@ export const choiceSchema = z.strictObject({
   effects: effectsSchema.optional(),
   set: z.array(variableUpdateSchema).max(L.setsPerChoice).optional(),
   feedback: text(L.feedback).describe("Why this helps or harms, in clinical terms"),
+  critical: criticalSchema.optional(),
 });
 
 export const endingSchema = z.strictObject({
@@ -181,6 +190,7 @@ export const scenarioSchema = z
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioNode = z.infer<typeof scenarioNodeSchema>;
 export type Choice = z.infer<typeof choiceSchema>;
+export type Critical = z.infer<typeof criticalSchema>;
 export type Branch = z.infer<typeof branchSchema>;
 export type Effects = z.infer<typeof effectsSchema>;
 export type VariableUpdate = z.infer<typeof variableUpdateSchema>;

@@ -27,6 +27,7 @@ describe("scoreRun", () => {
       scores: { rapport: 67, listening: 100, empathy: 100 },
       overall: 89,
       passed: true,
+      criticalErrors: [],
       strongest: ["listening", "empathy"],
       weakest: ["rapport"],
     });
@@ -46,6 +47,24 @@ describe("scoreRun", () => {
     expect(score.outcome).toBe("poor");
     expect(score.overall).toBeGreaterThan(0);
     expect(score.passed).toBe(false);
+  });
+
+  it("fails an attempt that took a critical choice whatever its score, naming the choice and its reason", () => {
+    const scenario = validFixture();
+    const reflect = scenario.nodes["opens-up"]?.choices?.find((c) => c.id === "reflect");
+    if (!reflect) throw new Error("fixture changed: no 'reflect' choice at 'opens-up'");
+    reflect.critical = { reason: "Reflecting here hides a red flag (test reason)." };
+    const score = scoreRun(scenario, play(scenario, ["warm", "open-question", "reflect", "summarise"]));
+    expect(score).toMatchObject({ overall: 89, outcome: "good", passed: false });
+    expect(score.criticalErrors).toEqual([
+      {
+        step: 3,
+        nodeId: "opens-up",
+        choiceId: "reflect",
+        choiceText: reflect.text,
+        reason: "Reflecting here hides a red flag (test reason).",
+      },
+    ]);
   });
 
   it("passes exactly at the pass mark and reports an unfinished attempt as not passed", () => {

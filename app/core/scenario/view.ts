@@ -2,7 +2,7 @@
 import type { AttemptContext, TranscriptEntry } from "./attempt-context";
 import { requireAttempt } from "./attempt-state";
 import { evaluateCondition } from "./conditions";
-import { choicesToEnding } from "./graph";
+import { decisionsLeft, progressPercent } from "./progress";
 import type { Choice, Ending, Line, Scenario, StageEvent } from "./schema";
 
 export interface AttemptView {
@@ -20,25 +20,15 @@ export interface AttemptView {
   /**
    * `step` is the decision the learner is on (the number made, once finished); `estimatedTotal` adds the fewest
    * decisions still needed to reach an ending, so the estimate only ever moves as far as the learner's own path.
+   * `percent` is what the bar shows: it only moves forward and is 100 only at an ending (see progress.ts).
    */
-  progress: { step: number; estimatedTotal: number };
+  progress: { step: number; estimatedTotal: number; percent: number };
 }
 
 /** The choices offered at a node given the attempt so far. */
 export function offeredChoices(scenario: Scenario, nodeId: string, context: AttemptContext): Choice[] {
   const node = Object.hasOwn(scenario.nodes, nodeId) ? scenario.nodes[nodeId] : undefined;
   return (node?.choices ?? []).filter((choice) => !choice.requires || evaluateCondition(choice.requires, context));
-}
-
-const distances = new WeakMap<Scenario, Map<string, number>>();
-
-function decisionsLeft(scenario: Scenario, nodeId: string): number {
-  let map = distances.get(scenario);
-  if (!map) {
-    map = choicesToEnding(scenario);
-    distances.set(scenario, map);
-  }
-  return map.get(nodeId) ?? 1;
 }
 
 /** The view of a persisted snapshot. Throws if the snapshot does not belong to this scenario. */
@@ -55,8 +45,12 @@ export function viewOf(scenario: Scenario, snapshot: unknown): AttemptView {
     transcript: context.transcript,
     visited: context.visited,
     progress: finished
-      ? { step: made, estimatedTotal: made }
-      : { step: made + 1, estimatedTotal: made + Math.max(1, decisionsLeft(scenario, nodeId)) },
+      ? { step: made, estimatedTotal: made, percent: 100 }
+      : {
+          step: made + 1,
+          estimatedTotal: made + Math.max(1, decisionsLeft(scenario, nodeId)),
+          percent: progressPercent(scenario, context.visited),
+        },
   };
   if (node.ending) view.ending = node.ending;
   return view;

@@ -53,7 +53,9 @@ describe("reading a staff CSV", () => {
     expect(byLine[4]).toEqual([]);
     expect(byLine[5]).toEqual(["dup@trust.nhs.uk is also on line 4; each person once."]);
     expect(byLine[6]).toEqual(["already@trust.nhs.uk is already a member of this organisation."]);
-    expect(byLine[7]![0]).toMatch(/already has a Webside account in another organisation/);
+    expect(byLine[7]).toEqual([
+      "elsewhere@other.nhs.uk cannot be added here. Check the address, or ask the person for another one.",
+    ]);
     expect(byLine[8]).toEqual(["The name is missing."]);
   });
 

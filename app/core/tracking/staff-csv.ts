@@ -103,9 +103,8 @@ export function readStaffCsv(text: string, context: StaffCsvContext): StaffCsvRe
     if (email && seen.has(email)) problems.push(`${email} is also on line ${seen.get(email)}; each person once.`);
     else if (context.memberEmails.has(email)) problems.push(`${email} is already a member of this organisation.`);
     else if (context.otherAccountEmails.has(email))
-      problems.push(
-        `${email} already has a Webside account in another organisation; add them from the staff page instead.`,
-      );
+      // Neutral on purpose: saying where the account is would let an admin probe other trusts' staff (issue 12).
+      problems.push(`${email} cannot be added here. Check the address, or ask the person for another one.`);
     if (email && !seen.has(email)) seen.set(email, line);
     if (team && !knownTeams.has(team.toLowerCase()) && !newTeams.has(team.toLowerCase()))
       newTeams.set(team.toLowerCase(), team);

@@ -1,17 +1,8 @@
-// Practice attempts in the lowdb store, with optimistic concurrency on `step` so a stale choice cannot overwrite a newer one.
+// Practice attempts in the lowdb store, with optimistic concurrency on `revision` so a stale write cannot overwrite a newer one.
+// They live in attempts shards (AttemptShards), read through its indexes so no list scans every attempt.
 import { ConflictError, NotFoundError } from "../errors";
-import type { Attempt, AttemptPatch, Store } from "../types";
+import type { Attempt, AttemptPatch, AttemptRecords } from "../types";
 import type { LowdbDatabase } from "./database.server";
-
-type AttemptFunctions = Pick<
-  Store,
-  | "createAttempt"
-  | "getAttempt"
-  | "updateAttempt"
-  | "listAttemptsForUser"
-  | "listAttemptsForOrg"
-  | "listAttemptsForScenario"
->;
 
 const PATCHABLE = [
   "snapshot",
@@ -32,13 +23,13 @@ function applyPatch(attempt: Attempt, patch: AttemptPatch): void {
   }
 }
 
-export function attemptFunctions(db: LowdbDatabase): AttemptFunctions {
-  const select = (keep: (a: Attempt) => boolean) => structuredClone(db.data().attempts.filter(keep));
+export function attemptRecords(db: LowdbDatabase): AttemptRecords {
+  const select = (from: Attempt[], keep: (a: Attempt) => boolean = () => true) => structuredClone(from.filter(keep));
 
   return {
     async createAttempt(input) {
       const copy = structuredClone(input);
-      return db.mutate((data) => {
+      return db.mutateAttempts((attempts) => {
         const now = db.now();
         const attempt: Attempt = {
           id: db.newId(),
@@ -47,9 +38,10 @@ export function attemptFunctions(db: LowdbDatabase): AttemptFunctions {
           scenarioId: copy.scenarioId,
           scenarioVersion: copy.scenarioVersion,
           mode: copy.mode,
+          sayItFirst: copy.sayItFirst ?? false,
           status: copy.status ?? "in-progress",
           snapshot: copy.snapshot,
-          step: 0,
+          revision: 0,
           path: copy.path,
           confidenceBefore: copy.confidenceBefore,
           confidenceAfter: copy.confidenceAfter,
@@ -61,48 +53,49 @@ export function attemptFunctions(db: LowdbDatabase): AttemptFunctions {
           updatedAt: now,
           completedAt: null,
         };
-        data.attempts.push(attempt);
+        attempts.add(attempt);
         return attempt;
       });
     },
 
     async getAttempt(id) {
-      const found = db.data().attempts.find((a) => a.id === id);
+      const found = db.attemptData().get(id);
       return found ? structuredClone(found) : null;
     },
 
-    async updateAttempt(id, expectedStep, patch) {
-      return db.mutate((data) => {
-        const attempt = data.attempts.find((a) => a.id === id);
+    async updateAttempt(id, expectedRevision, patch) {
+      return db.mutateAttempts((attempts) => {
+        const attempt = attempts.get(id);
         if (!attempt) throw new NotFoundError(`Attempt ${id} does not exist, so it cannot be updated.`);
-        if (attempt.step !== expectedStep) {
+        if (attempt.revision !== expectedRevision) {
           throw new ConflictError(
-            `Attempt ${id} has moved on (it is at step ${attempt.step}, this change expected step ${expectedStep}), probably in another tab. Reload the attempt and choose again.`,
+            `Attempt ${id} has moved on (it is at revision ${attempt.revision}, this change expected revision ${expectedRevision}), probably in another tab. Reload the attempt and choose again.`,
           );
         }
         applyPatch(attempt, patch);
-        attempt.step += 1;
+        attempt.revision += 1;
         attempt.updatedAt = db.now();
+        attempts.touch(id);
         return attempt;
       });
     },
 
     async listAttemptsForUser(userId, orgId) {
-      return select((a) => a.userId === userId && a.orgId === orgId);
+      return select(db.attemptData().forPerson(userId, orgId));
     },
 
     async listAttemptsForOrg(orgId, filter = {}) {
       const users = filter.userIds ? new Set(filter.userIds) : null;
       return select(
+        db.attemptData().forOrg(orgId),
         (a) =>
-          a.orgId === orgId &&
           (filter.scenarioId === undefined || a.scenarioId === filter.scenarioId) &&
           (users === null || users.has(a.userId)),
       );
     },
 
     async listAttemptsForScenario(orgId, scenarioId) {
-      return select((a) => a.scenarioId === scenarioId && (orgId === null || a.orgId === orgId));
+      return select(db.attemptData().forScenario(scenarioId), (a) => orgId === null || a.orgId === orgId);
     },
   };
 }

@@ -1,12 +1,33 @@
 // The shape of the lowdb data file, its format version, and the check (with small repairs) applied when it is read.
-import type { Attempt, AuditEvent, Membership, Organisation, Session, Team, User } from "../types";
-import { emptyTrackingData, TRACKING_COLLECTIONS, type TrackingData } from "./tracking-data.server";
-import { emptyScenarioData, SCENARIO_COLLECTIONS, type ScenarioData } from "./scenarios.server";
+import type {
+  Assignment,
+  Attempt,
+  AuditEvent,
+  Certificate,
+  Invitation,
+  Membership,
+  Organisation,
+  OrgSettings,
+  ScenarioVersion,
+  Session,
+  StoredScenario,
+  Team,
+  User,
+  XapiQueueItem,
+} from "../types";
+import { NotFoundError } from "../errors";
 
-/** Bump when the file's shape changes, and add a step to `upgrade` that brings older files forward. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bump when the file's shape changes, and add a step that brings older files forward. Version 2 moved attempts out
+ * of this file into attempts shards (ADR 0036): a version 1 file still holds them, and the store splits them out at
+ * open (upgradeToShards in store.server.ts), after backing the old file up.
+ */
+export const SCHEMA_VERSION = 2;
 
-export interface LowdbData extends TrackingData, ScenarioData {
+/** The first version whose attempts are in shards rather than in the main file. */
+export const SHARDED_VERSION = 2;
+
+export interface LowdbData {
   schemaVersion: number;
   organisations: Organisation[];
   teams: Team[];
@@ -15,6 +36,13 @@ export interface LowdbData extends TrackingData, ScenarioData {
   sessions: Session[];
   audit: AuditEvent[];
   attempts: Attempt[];
+  assignments: Assignment[];
+  invitations: Invitation[];
+  certificates: Certificate[];
+  orgSettings: OrgSettings[];
+  xapiQueue: XapiQueueItem[];
+  scenarios: StoredScenario[];
+  scenarioVersions: ScenarioVersion[];
 }
 
 const COLLECTIONS = [
@@ -25,9 +53,14 @@ const COLLECTIONS = [
   "sessions",
   "audit",
   "attempts",
-  ...TRACKING_COLLECTIONS,
-  ...SCENARIO_COLLECTIONS,
-] as const;
+  "assignments",
+  "invitations",
+  "certificates",
+  "orgSettings",
+  "xapiQueue",
+  "scenarios",
+  "scenarioVersions",
+] as const satisfies ReadonlyArray<keyof LowdbData>;
 
 export function emptyData(): LowdbData {
   return {
@@ -39,8 +72,13 @@ export function emptyData(): LowdbData {
     sessions: [],
     audit: [],
     attempts: [],
-    ...emptyTrackingData(),
-    ...emptyScenarioData(),
+    assignments: [],
+    invitations: [],
+    certificates: [],
+    orgSettings: [],
+    xapiQueue: [],
+    scenarios: [],
+    scenarioVersions: [],
   };
 }
 
@@ -70,7 +108,30 @@ export function checkData(value: unknown): LowdbData {
   return upgrade(record as unknown as LowdbData);
 }
 
-/** Brings an older format forward one version at a time. Version 1 is the first, so there is nothing to do yet. */
+/**
+ * Brings an older format forward one version at a time, where that needs only the file itself. Version 1 to 2 needs
+ * other files written (the shards), so it is left to the store and `schemaVersion` says which layout was read; a
+ * version 1 file's attempts are repaired here like a shard's.
+ */
 function upgrade(data: LowdbData): LowdbData {
+  for (const attempt of data.attempts) upgradeAttempt(attempt as unknown as Record<string, unknown>);
   return data;
+}
+
+/**
+ * Attempts written before the concurrency counter was named `revision` (main file format 1, shard format 1) carry it
+ * as `step`. Renamed in place when read, so the rest of the store only ever sees `revision`; the value is kept, so a
+ * page or another instance holding the old number still matches.
+ */
+export function upgradeAttempt(record: Record<string, unknown>): void {
+  if (!Object.hasOwn(record, "step")) return;
+  if (record.revision === undefined) record.revision = record.step;
+  delete record.step;
+}
+
+/** Refuses a change for an organisation that is not in the store, saying what could not be done. */
+export function requireOrganisation(data: LowdbData, orgId: string, doing: string): void {
+  if (!data.organisations.some((o) => o.id === orgId)) {
+    throw new NotFoundError(`Cannot ${doing}: organisation ${orgId} does not exist.`);
+  }
 }

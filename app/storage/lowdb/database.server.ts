@@ -1,28 +1,39 @@
-// The open lowdb database the store functions share: the in-memory data, one way to change it (mutate, which
-// resolves after the change is on disk), the clock and ids, and the closed/broken states.
+// The open lowdb database the store functions share: the in-memory data (the main file's small collections, and the
+// attempts held by AttemptShards), two ways to change it (mutate for the main file, mutateAttempts for attempts;
+// both resolve after the change is on disk), the clock and ids, and the closed/broken states. One write queue
+// writes only what changed: the main file if one of its collections did, and each changed attempts shard.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Low } from "lowdb";
 import { StoreUnavailableError } from "../errors";
+import { checkShard, shardName, type AttemptShards } from "./attempt-shards.server";
+import type { BackupRotation } from "./backups.server";
 import { checkData, type LowdbData } from "./data.server";
 import { WriteQueue } from "./write-queue.server";
 
 export class LowdbDatabase {
   private readonly queue: WriteQueue;
   private closed = false;
-  /** Set when the memory could not be brought back in line with the file after a failed write. */
+  /** Set when the memory could not be brought back in line with the files after a failed write. */
   private broken: StoreUnavailableError | null = null;
+  /** The main file's collections changed in memory and not yet handed to a write. */
+  private mainChanged = false;
+  /** What the write under way is writing, so a failure knows what to read back. */
+  private writing: { main: boolean; shards: number[] } = { main: false, shards: [] };
   lastWriteAt: Date | null = null;
   lastWriteError: Error | null = null;
 
   constructor(
     private readonly low: Low<LowdbData>,
     readonly file: string,
+    readonly attempts: AttemptShards,
+    private readonly backups: BackupRotation | undefined,
     private readonly clock: () => Date,
   ) {
     this.queue = new WriteQueue(
       async () => {
-        await this.low.write();
+        await this.writeChanges();
         this.lastWriteAt = this.clock();
         this.lastWriteError = null;
       },
@@ -30,22 +41,42 @@ export class LowdbDatabase {
     );
   }
 
-  /** The live data, for reading. Callers copy what they return. */
+  /** The live data of the main file, for reading. Callers copy what they return. */
   data(): LowdbData {
     this.assertUsable();
     return this.low.data;
   }
 
+  /** The live attempts, for reading. Callers copy what they return. */
+  attemptData(): AttemptShards {
+    this.assertUsable();
+    return this.attempts;
+  }
+
   /**
-   * Applies `change` in memory and resolves with a copy of its result once that change is on disk.
-   * `change` must be synchronous and must check everything before it changes anything, so a thrown error
+   * Applies `change` to the main file's data in memory and resolves with a copy of its result once that change is
+   * on disk. `change` must be synchronous and must check everything before it changes anything, so a thrown error
    * leaves the data as it was.
    */
   async mutate<R>(change: (data: LowdbData) => R): Promise<R> {
     this.assertUsable();
     const result = change(this.low.data);
+    this.mainChanged = true;
     await this.queue.commit();
     return structuredClone(result);
+  }
+
+  /** As mutate, for attempts: `change` adds or touches attempts through AttemptShards, which notes their shards. */
+  async mutateAttempts<R>(change: (attempts: AttemptShards, data: LowdbData) => R): Promise<R> {
+    this.assertUsable();
+    const result = change(this.attempts, this.low.data);
+    await this.queue.commit();
+    return structuredClone(result);
+  }
+
+  /** The live files that make up the data set now: the main file and every shard on disk. */
+  liveFiles(): string[] {
+    return [this.file, ...this.attempts.shardsOnDisk().map((s) => path.join(this.attempts.folder, shardName(s)))];
   }
 
   now(): string {
@@ -67,22 +98,58 @@ export class LowdbDatabase {
     this.closed = true;
   }
 
+  private async writeChanges(): Promise<void> {
+    // Before anything is replaced, and with no other write running, so the backup is one moment of the files.
+    await this.backups?.backupIfDue(() => this.liveFiles());
+    const main = this.mainChanged;
+    this.mainChanged = false;
+    // Taken and serialised synchronously (each adapter's write serialises before its first await), so every file
+    // written holds one consistent moment of memory.
+    const shards = this.attempts.takeChanges();
+    this.writing = { main, shards: shards.map((s) => s.shard) };
+    const writes: Array<Promise<void>> = [];
+    if (main) writes.push(this.low.write());
+    for (const { shard, data } of shards) writes.push(this.attempts.adapter(shard).write(data));
+    const outcomes = await Promise.allSettled(writes);
+    for (const { shard } of shards) this.attempts.markOnDisk(shard);
+    if (this.backups) {
+      if (main) this.backups.noteWritten(this.file);
+      for (const { shard } of shards) this.backups.noteWritten(path.join(this.attempts.folder, shardName(shard)));
+    }
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    if (failed) throw failed.reason;
+    this.writing = { main: false, shards: [] };
+  }
+
   private assertUsable(): void {
     if (this.broken) throw this.broken;
     if (this.closed) throw new StoreUnavailableError(`The store for ${this.file} has been closed.`);
   }
 
   /**
-   * A failed write leaves the file as it was (the replacement is atomic) but the memory ahead of it. Reading the
-   * file back synchronously puts memory in line before any other request can see or build on the lost changes.
+   * A failed write leaves each file as it was or as it was meant to be (each replacement is atomic) but the memory
+   * ahead of it. Reading the files it touched (and those changed since) back synchronously puts memory in line
+   * before any other request can see or build on the lost changes.
    */
   private rollBack(error: unknown): void {
     this.lastWriteError = error instanceof Error ? error : new Error(String(error));
+    const main = this.writing.main || this.mainChanged;
+    const shards = new Set([...this.writing.shards, ...this.attempts.pendingShards()]);
+    this.writing = { main: false, shards: [] };
+    this.mainChanged = false;
     try {
-      this.low.data = checkData(JSON.parse(readFileSync(this.file, "utf8")));
+      if (main) this.low.data = checkData(JSON.parse(readFileSync(this.file, "utf8")));
+      this.attempts.reloadSync(shards, (file) => {
+        try {
+          return checkShard(JSON.parse(readFileSync(file, "utf8")));
+        } catch (readError) {
+          if ((readError as NodeJS.ErrnoException).code === "ENOENT") return null;
+          throw readError;
+        }
+      });
     } catch (reloadError) {
       this.broken = new StoreUnavailableError(
-        `Webside could not write ${this.file} (${this.lastWriteError.message}) and could not read it back (${
+        `Webside could not write ${this.file} or its attempts (${this.lastWriteError.message}) and could not read them back (${
           reloadError instanceof Error ? reloadError.message : String(reloadError)
         }). Restart Webside once the disk problem is fixed.`,
       );

@@ -10,8 +10,10 @@ import { errorCode, nodeFs, type DurableFs } from "./file-system.server";
 export interface DurableJsonFileOptions<T> {
   /** Checks (and may repair) what was parsed; throws an Error whose message says what is wrong. */
   validate?: (value: unknown) => T;
-  /** Made before each replacement of the file, at most once per its interval. */
+  /** Where to look for the newest backup copy of this file when it is refused (the store backs up the whole set). */
   backups?: BackupRotation;
+  /** The newest backup copy of this file, named when it is refused (default: the rotation's copy of it). */
+  newestBackup?: () => Promise<string | null>;
   fs?: DurableFs;
 }
 
@@ -56,15 +58,16 @@ export class DurableJsonFile<T> implements Adapter<T> {
   /** Resolves only once the new bytes are fsynced, renamed over the file and the directory is fsynced. */
   async write(data: T): Promise<void> {
     // Serialise before any await so the bytes are one consistent moment of the data.
-    // Compact: the whole file is rewritten on every write, and indentation would add a third to its size.
+    // Compact: the whole file is rewritten on each of its writes, and indentation would add a third to its size.
     const text = `${JSON.stringify(data)}\n`;
-    await this.options.backups?.backupIfDue();
     await writeFileAtomic(this.file, text, this.fs);
   }
 
   /** The message a person needs: which file, why, and how to get going again without losing data. */
   private async unusable(reason: string): Promise<StoreUnavailableError> {
-    const newest = (await this.options.backups?.newest()) ?? null;
+    const newest = this.options.newestBackup
+      ? await this.options.newestBackup().catch(() => null)
+      : ((await this.options.backups?.newestCopyOf(this.file).catch(() => null)) ?? null);
     const restore = newest
       ? `The newest backup is ${newest}. To restore it: stop Webside, move the broken file aside (keep it for inspection), copy the backup to ${this.file}, and start Webside again.`
       : `There is no backup${this.options.backups ? ` in ${this.options.backups.dir}` : ""}. Repair the file by hand, or move it aside to start with an empty store.`;

@@ -19,6 +19,12 @@ export interface DurableFs {
   copyFile(from: string, to: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
   mkdir(dir: string): Promise<void>;
+  /** A hard link (backups link a shard unchanged since the previous backup to that backup's copy). */
+  link(from: string, to: string): Promise<void>;
+  /** Deletes a folder and everything in it (old backups, a crashed backup's temp folder); missing is fine. */
+  removeTree(dir: string): Promise<void>;
+  /** A file's size in bytes. */
+  size(path: string): Promise<number>;
 }
 
 export const nodeFs: DurableFs = {
@@ -31,6 +37,9 @@ export const nodeFs: DurableFs = {
   mkdir: async (dir) => {
     await fs.mkdir(dir, { recursive: true });
   },
+  link: (from, to) => fs.link(from, to),
+  removeTree: (dir) => fs.rm(dir, { recursive: true, force: true }),
+  size: async (path) => (await fs.stat(path)).size,
 };
 
 export function errorCode(error: unknown): string | undefined {

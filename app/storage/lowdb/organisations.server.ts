@@ -1,14 +1,9 @@
 // Organisations and their teams in the lowdb store.
 import { NotFoundError } from "../errors";
-import type { Organisation, Store, Team } from "../types";
+import type { Organisation, OrganisationRecords, Team } from "../types";
 import type { LowdbDatabase } from "./database.server";
 
-type OrganisationFunctions = Pick<
-  Store,
-  "createOrganisation" | "getOrganisation" | "listOrganisations" | "createTeam" | "listTeams" | "getTeam" | "renameTeam"
->;
-
-export function organisationFunctions(db: LowdbDatabase): OrganisationFunctions {
+export function organisationRecords(db: LowdbDatabase): OrganisationRecords {
   return {
     async createOrganisation({ name }) {
       return db.mutate((data) => {

@@ -1,18 +1,7 @@
 // Authored scenarios and their immutable published versions in the lowdb store, with revision checks for co-authoring.
 import { ConflictError, NotFoundError, UniqueViolationError } from "../errors";
-import type { ScenarioStore, ScenarioVersion, StoredScenario } from "../types";
+import type { ScenarioRecords, ScenarioVersion, StoredScenario } from "../types";
 import type { LowdbDatabase } from "./database.server";
-
-export interface ScenarioData {
-  scenarios: StoredScenario[];
-  scenarioVersions: ScenarioVersion[];
-}
-
-export const SCENARIO_COLLECTIONS = ["scenarios", "scenarioVersions"] as const;
-
-export function emptyScenarioData(): ScenarioData {
-  return { scenarios: [], scenarioVersions: [] };
-}
 
 function staleRevision(id: string, stored: number, expected: number): ConflictError {
   return new ConflictError(
@@ -20,7 +9,7 @@ function staleRevision(id: string, stored: number, expected: number): ConflictEr
   );
 }
 
-export function scenarioFunctions(db: LowdbDatabase): ScenarioStore {
+export function scenarioRecords(db: LowdbDatabase): ScenarioRecords {
   const find = (scenarios: StoredScenario[], orgId: string, id: string) =>
     scenarios.find((s) => s.orgId === orgId && s.id === id);
   const mustFind = (scenarios: StoredScenario[], orgId: string, id: string) => {

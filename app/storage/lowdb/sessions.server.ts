@@ -1,19 +1,8 @@
 // Server-side login sessions in the lowdb store: creation, touch, organisation switch and revocation.
 import { NotFoundError, UniqueViolationError } from "../errors";
-import type { Session, Store } from "../types";
+import type { Session, SessionRecords } from "../types";
 import type { LowdbData } from "./data.server";
 import type { LowdbDatabase } from "./database.server";
-
-type SessionFunctions = Pick<
-  Store,
-  | "createSession"
-  | "getSession"
-  | "touchSession"
-  | "switchSessionOrg"
-  | "deleteSession"
-  | "deleteSessionsForUser"
-  | "deleteExpiredSessions"
->;
 
 /** Removes the sessions `doomed` picks; writes only if something goes. Resolves with how many went. */
 async function removeSessions(db: LowdbDatabase, doomed: (session: Session) => boolean): Promise<number> {
@@ -25,7 +14,7 @@ async function removeSessions(db: LowdbDatabase, doomed: (session: Session) => b
   });
 }
 
-export function sessionFunctions(db: LowdbDatabase): SessionFunctions {
+export function sessionRecords(db: LowdbDatabase): SessionRecords {
   return {
     async createSession(session) {
       return db.mutate((data) => {

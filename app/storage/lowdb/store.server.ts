@@ -1,29 +1,33 @@
-// Opens a lowdb data file as a Store: lock it, clear a crash's leftovers, read (or create) it, back it up, and
-// hand out the store functions that share one in-memory copy and one write queue.
+// Opens a lowdb data set as a Store: lock it, clear a crash's leftovers, read (or create) the main file and the
+// attempts shards beside it, upgrade a single-file store from before the shards (after backing it up), back it up,
+// and hand out the store functions that share one in-memory copy and one write queue.
 import path from "node:path";
 import { Low } from "lowdb";
 import { StoreUnavailableError } from "../errors";
 import type { HealthStatus, Store } from "../types";
 import { removeStaleTempFiles } from "./atomic-write.server";
-import { assignmentFunctions } from "./assignments.server";
-import { attemptFunctions } from "./attempts.server";
-import { auditFunctions } from "./audit.server";
+import { assignmentRecords } from "./assignments.server";
+import { attemptRecords } from "./attempts.server";
+import { auditRecords } from "./audit.server";
 import { BackupRotation } from "./backups.server";
-import { checkData, emptyData, type LowdbData } from "./data.server";
+import { certificateRecords } from "./certificates.server";
+import { AttemptShards, shardFolderFor, shardOf, SHARD_FORMAT, type ShardFile } from "./attempt-shards.server";
+import { checkData, emptyData, SCHEMA_VERSION, SHARDED_VERSION, type LowdbData } from "./data.server";
 import { LowdbDatabase } from "./database.server";
 import { DurableJsonFile } from "./durable-json-file.server";
-import { nodeFs, type DurableFs } from "./file-system.server";
+import { listFolder, nodeFs, type DurableFs } from "./file-system.server";
 import { acquireLock } from "./lock.server";
-import { membershipFunctions } from "./memberships.server";
-import { organisationFunctions } from "./organisations.server";
-import { scenarioFunctions } from "./scenarios.server";
-import { sessionFunctions } from "./sessions.server";
-import { trackingRecordFunctions } from "./tracking-records.server";
-import { userFunctions } from "./users.server";
-import { xapiQueueFunctions } from "./xapi-queue.server";
+import { invitationRecords } from "./invitations.server";
+import { membershipRecords } from "./memberships.server";
+import { organisationRecords } from "./organisations.server";
+import { scenarioRecords } from "./scenarios.server";
+import { sessionRecords } from "./sessions.server";
+import { userRecords } from "./users.server";
+import { xapiRecords } from "./xapi.server";
+import { loginAttemptRecords } from "./login-attempts.server";
 
 export interface LowdbStoreOptions {
-  /** The JSON data file; its folder is created if missing. */
+  /** The main JSON data file; its folder is created if missing, and attempts go in `<stem>.attempts/` beside it. */
   file: string;
   /** How many rotating backups to keep in `<folder>/backups/` (default 10; 0 turns them off). */
   backups?: number;
@@ -31,6 +35,8 @@ export interface LowdbStoreOptions {
   backupIntervalMs?: number;
   /** The clock for record times and backup names (tests pin it). */
   now?: () => Date;
+  /** Newest audit events kept in the file before the oldest are archived (default AUDIT_KEEP_LOWDB). */
+  auditKeep?: number;
   /** File operations, for tests that watch their order or make them fail. */
   fs?: DurableFs;
 }
@@ -68,20 +74,30 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
     await removeStaleTempFiles(file, fs);
     const backups = new BackupRotation({ file, keep, intervalMs, now, fs });
     await backups.removeStaleTempFiles();
+    await removeStaleShardTempFiles(shardFolderFor(file), fs);
 
     const defaults = emptyData();
-    const low = new Low<LowdbData>(new DurableJsonFile(file, { validate: checkData, backups, fs }), defaults);
+    const newestMainBackup = () => backups.newestCopyOf(file);
+    const low = new Low<LowdbData>(
+      new DurableJsonFile(file, { validate: checkData, newestBackup: newestMainBackup, fs }),
+      defaults,
+    );
     await low.read();
+    const attempts = new AttemptShards(file, fs, backups);
+    const db = new LowdbDatabase(low, file, attempts, backups, now);
     if (low.data === defaults) {
       // A new store: put the file (with its format version) on disk now, so the first request never finds it missing.
+      await attempts.load();
       await low.write();
+    } else if (low.data.schemaVersion < SHARDED_VERSION) {
+      await upgradeToShards(low, attempts, backups, fs);
     } else {
-      await backups.backupNow().catch((error: unknown) => {
+      await attempts.load();
+      await backups.backupNow(db.liveFiles()).catch((error: unknown) => {
         backups.lastError = error instanceof Error ? error : new Error(String(error));
       });
     }
 
-    const db = new LowdbDatabase(low, file, now);
     let closed = false;
 
     async function health(): Promise<HealthStatus> {
@@ -89,7 +105,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
       if (closed) return { ok: false, kind: "lowdb", detail: `The store for ${file} has been closed.` };
       const data = db.data();
       const notes = [
-        `${file}: ${data.users.length} users, ${data.attempts.length} attempts`,
+        `${file}: ${data.users.length} users, ${db.attempts.size} attempts`,
         db.lastWriteAt ? `last write ${db.lastWriteAt.toISOString()}` : "no writes since start",
       ];
       if (db.lastWriteError) notes.push(`the last write failed: ${db.lastWriteError.message}`);
@@ -109,19 +125,64 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
           await lock.release();
         }
       },
-      ...organisationFunctions(db),
-      ...userFunctions(db),
-      ...membershipFunctions(db),
-      ...sessionFunctions(db),
-      ...auditFunctions(db),
-      ...attemptFunctions(db),
-      ...assignmentFunctions(db),
-      ...trackingRecordFunctions(db),
-      ...xapiQueueFunctions(db),
-      ...scenarioFunctions(db),
+      ...organisationRecords(db),
+      ...userRecords(db),
+      ...membershipRecords(db),
+      ...sessionRecords(db),
+      ...auditRecords(db, { keep: options.auditKeep }),
+      ...attemptRecords(db),
+      ...scenarioRecords(db),
+      ...assignmentRecords(db),
+      ...invitationRecords(db),
+      ...certificateRecords(db),
+      ...xapiRecords(db),
+      ...loginAttemptRecords(db),
     };
   } catch (error) {
     await lock.release();
     throw error;
+  }
+}
+
+/**
+ * Splits a single-file store (format 1, attempts inside it) into the main file and attempts shards. The old file is
+ * backed up first and stays the source of truth until the very last step replaces it, so a crash at any point leaves
+ * either the old store (and the next start upgrades again, overwriting any shards a crashed run left) or the new one.
+ */
+async function upgradeToShards(
+  low: Low<LowdbData>,
+  attempts: AttemptShards,
+  backups: BackupRotation,
+  fs: DurableFs,
+): Promise<void> {
+  const old = low.data;
+  // Shards already there (a crashed upgrade's, or a newer store's under a restored single-file backup) go in too.
+  const present = (await listFolder(fs, attempts.folder)).filter((n) => /^\d{4}\.json$/.test(n));
+  await backups.backupNow([attempts.file, ...present.map((n) => path.join(attempts.folder, n))]);
+  const byShard = new Map<number, ShardFile>();
+  old.attempts.forEach((attempt, i) => {
+    const shard = shardOf(attempt.id);
+    let file = byShard.get(shard);
+    if (!file) byShard.set(shard, (file = { shardFormat: SHARD_FORMAT, shard, attempts: [] }));
+    file.attempts.push({ seq: i + 1, attempt });
+  });
+  await fs.mkdir(attempts.folder);
+  // Shards from a newer moment (a restored single-file backup over a sharded store) must not outlive the upgrade.
+  for (const name of present) {
+    if (!byShard.has(Number(name.slice(0, 4)))) {
+      await fs.unlink(path.join(attempts.folder, name));
+    }
+  }
+  for (const [shard, file] of byShard) await attempts.adapter(shard).write(file);
+  low.data = { ...old, schemaVersion: SCHEMA_VERSION, attempts: [] };
+  await low.write();
+  await attempts.load();
+}
+
+/** Temp files a crashed writer left among the shards (`.0123.json.<pid>.<random>.tmp`). */
+async function removeStaleShardTempFiles(folder: string, fs: DurableFs): Promise<void> {
+  for (const name of await listFolder(fs, folder)) {
+    if (/^\.\d{4}\.json\.\d+\.[0-9a-f]+\.tmp$/.test(name))
+      await fs.unlink(path.join(folder, name)).catch(() => undefined);
   }
 }

@@ -1,14 +1,9 @@
 // User accounts in the lowdb store: emails kept lower-cased and unique across the whole store.
 import { NotFoundError, UniqueViolationError } from "../errors";
-import type { Store, User } from "../types";
+import { normaliseEmail } from "../email";
+import type { User, UserRecords } from "../types";
 import type { LowdbData } from "./data.server";
 import type { LowdbDatabase } from "./database.server";
-
-type UserFunctions = Pick<Store, "createUser" | "getUser" | "getUserByEmail" | "updateUser" | "countUsers">;
-
-export function normaliseEmail(email: string): string {
-  return email.toLowerCase();
-}
 
 function assertEmailFree(data: LowdbData, email: string, exceptUserId?: string): void {
   if (data.users.some((u) => u.email === email && u.id !== exceptUserId)) {
@@ -16,7 +11,7 @@ function assertEmailFree(data: LowdbData, email: string, exceptUserId?: string):
   }
 }
 
-export function userFunctions(db: LowdbDatabase): UserFunctions {
+export function userRecords(db: LowdbDatabase): UserRecords {
   return {
     async createUser({ email, name, passwordHash }) {
       return db.mutate((data) => {

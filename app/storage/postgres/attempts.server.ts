@@ -1,19 +1,8 @@
-// Attempts: created per practice run, moved on one step at a time with optimistic concurrency.
-import { randomUUID } from "node:crypto";
+// Attempts: created per practice run, changed one revision at a time with optimistic concurrency.
 import { ConflictError, NotFoundError } from "../errors";
-import type { AttemptPatch, Store } from "../types";
+import type { AttemptPatch, AttemptRecords } from "../types";
 import type { Db } from "./context.server";
 import { jsonParam, toAttempt } from "./rows.server";
-
-type AttemptQueries = Pick<
-  Store,
-  | "createAttempt"
-  | "getAttempt"
-  | "updateAttempt"
-  | "listAttemptsForUser"
-  | "listAttemptsForOrg"
-  | "listAttemptsForScenario"
->;
 
 /** Patch field -> column and how its value is sent. Column names only ever come from this table. */
 const PATCH_COLUMNS: Record<keyof AttemptPatch, { column: string; json?: true }> = {
@@ -27,18 +16,18 @@ const PATCH_COLUMNS: Record<keyof AttemptPatch, { column: string; json?: true }>
   completedAt: { column: "completed_at" },
 };
 
-export function attemptQueries(db: Db): AttemptQueries {
+export function attemptRecords(db: Db): AttemptRecords {
   return {
     async createAttempt(input) {
-      const now = new Date().toISOString();
+      const now = db.now();
       const [row] = await db.rows(
-        `INSERT INTO attempts (id, org_id, user_id, scenario_id, scenario_version, mode, status, snapshot, step, path,
+        `INSERT INTO attempts (id, org_id, user_id, scenario_id, scenario_version, mode, status, snapshot, revision, path,
                                confidence_before, confidence_after, reflection, result, presence, assignment_id,
-                               started_at, updated_at, completed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 0, $9::jsonb, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $16, NULL)
+                               started_at, updated_at, completed_at, say_it_first)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 0, $9::jsonb, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $16, NULL, $17)
          RETURNING *`,
         [
-          randomUUID(),
+          db.newId(),
           input.orgId,
           input.userId,
           input.scenarioId,
@@ -54,6 +43,7 @@ export function attemptQueries(db: Db): AttemptQueries {
           jsonParam(input.presence),
           input.assignmentId ?? null,
           now,
+          input.sayItFirst ?? false,
         ],
       );
       return toAttempt(row!);
@@ -64,9 +54,9 @@ export function attemptQueries(db: Db): AttemptQueries {
       return row ? toAttempt(row) : null;
     },
 
-    async updateAttempt(id, expectedStep, patch) {
-      const params: unknown[] = [id, expectedStep, new Date().toISOString()];
-      const sets = ["step = step + 1", "updated_at = $3"];
+    async updateAttempt(id, expectedRevision, patch) {
+      const params: unknown[] = [id, expectedRevision, db.now()];
+      const sets = ["revision = revision + 1", "updated_at = $3"];
       for (const [field, spec] of Object.entries(PATCH_COLUMNS) as Array<
         [keyof AttemptPatch, { column: string; json?: true }]
       >) {
@@ -75,16 +65,16 @@ export function attemptQueries(db: Db): AttemptQueries {
         params.push(spec.json ? jsonParam(value) : value);
         sets.push(`${spec.column} = $${params.length}${spec.json ? "::jsonb" : ""}`);
       }
-      // One statement: the step check and the write cannot be separated by another request.
+      // One statement: the revision check and the write cannot be separated by another request.
       const [row] = await db.rows(
-        `UPDATE attempts SET ${sets.join(", ")} WHERE id = $1 AND step = $2 RETURNING *`,
+        `UPDATE attempts SET ${sets.join(", ")} WHERE id = $1 AND revision = $2 RETURNING *`,
         params,
       );
       if (row) return toAttempt(row);
-      const [current] = await db.rows("SELECT step FROM attempts WHERE id = $1", [id]);
+      const [current] = await db.rows("SELECT revision FROM attempts WHERE id = $1", [id]);
       if (!current) throw new NotFoundError(`Attempt ${id} does not exist, so it cannot be updated.`);
       throw new ConflictError(
-        `Attempt ${id} has moved on (it is at step ${String(current.step)}, this change expected step ${expectedStep}), probably in another tab. Reload the attempt and choose again.`,
+        `Attempt ${id} has moved on (it is at revision ${String(current.revision)}, this change expected revision ${expectedRevision}), probably in another tab. Reload the attempt and choose again.`,
       );
     },
 

@@ -1,26 +1,29 @@
 // The audit log: append-only events, listed newest first per organisation (or with no organisation).
-import { randomUUID } from "node:crypto";
-import type { Store } from "../types";
+import { AUDIT_KEEP_POSTGRES, AUDIT_PRUNE_EVERY, boundAudit } from "../audit-bounds";
+import type { AuditRecords } from "../types";
 import type { Db } from "./context.server";
 import { jsonParam, toAuditEvent } from "./rows.server";
 
-type AuditQueries = Pick<Store, "appendAudit" | "listAudit">;
-
-export function auditQueries(db: Db): AuditQueries {
+export function auditRecords(db: Db, options: { keep?: number; pruneEvery?: number } = {}): AuditRecords {
+  const keep = options.keep ?? AUDIT_KEEP_POSTGRES;
+  const pruneEvery = options.pruneEvery ?? AUDIT_PRUNE_EVERY;
+  let sincePrune = 0;
   return {
     async appendAudit(event) {
+      const { type, detail } = boundAudit(event.type, event.detail);
       const [row] = await db.rows(
         `INSERT INTO audit_events (id, at, org_id, actor_id, type, detail)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING *`,
-        [
-          randomUUID(),
-          event.at ?? new Date().toISOString(),
-          event.orgId,
-          event.actorId,
-          event.type,
-          jsonParam(event.detail ?? {}),
-        ],
+        [db.newId(), event.at ?? db.now(), event.orgId, event.actorId, type, jsonParam(detail)],
       );
+      if (++sincePrune >= pruneEvery) {
+        sincePrune = 0;
+        // Keeps the newest `keep` events, whichever instance appended them.
+        await db.rows(
+          `DELETE FROM audit_events WHERE seq <= (SELECT seq FROM audit_events ORDER BY seq DESC OFFSET $1 LIMIT 1)`,
+          [keep],
+        );
+      }
       return toAuditEvent(row!);
     },
 

@@ -1,7 +1,7 @@
-// Copies every record of a lowdb data file into PostgreSQL, keeping ids: idempotent, one transaction, verified.
-import { readFile } from "node:fs/promises";
+// Copies every record of a lowdb data set (main file and attempts shards) into PostgreSQL, keeping ids: idempotent, one transaction, verified.
 import type pg from "pg";
-import { checkData, type LowdbData } from "../lowdb/data.server";
+import type { LowdbData } from "../lowdb/data.server";
+import { readDataSet } from "../lowdb/read-data-set.server";
 import { COPY_TABLES, countPresentSql, insertSql, type CopyTable } from "./copy-tables.server";
 import { describeDatabase, inTransaction, toStorageError } from "./pool.server";
 
@@ -27,27 +27,20 @@ const BATCH = 1000;
 
 /** Reads the data file without locking or changing it. Refuses records this version cannot copy. */
 export async function readLowdbFile(path: string): Promise<LowdbFile> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new Error(
-      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Pass the lowdb data file with --from.`,
-    );
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new Error(
-      `${path} is not valid JSON (${(error as Error).message}). Restore it from the backups/ folder beside it first.`,
-    );
-  }
   let data: LowdbData;
   try {
-    // The lowdb store's own check: the same refusals (newer format, wrong shapes) and the same upgrades.
-    data = checkData(parsed);
+    // The lowdb store's own reading: the main file and its attempts shards, with the same refusals and upgrades.
+    data = await readDataSet(path);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) {
+      throw new Error(`Cannot read ${path}: ${code}. Pass the lowdb data file with --from.`);
+    }
+    if (error instanceof SyntaxError) {
+      throw new Error(
+        `${path} is not valid JSON (${error.message}). Restore it from the backups/ folder beside it first.`,
+      );
+    }
     throw new Error(`${path} cannot be copied: ${(error as Error).message}.`);
   }
   const known = new Set(COPY_TABLES.map((t) => t.key));

@@ -1,5 +1,5 @@
 // How the lowdb file's authored scenarios and published versions map onto PostgreSQL tables for `webside migrate`.
-import type { CopyTable } from "./copy-tables.server";
+import type { CopyTable } from "./copy-spec.server";
 
 export const SCENARIO_COPY_TABLES: CopyTable[] = [
   {

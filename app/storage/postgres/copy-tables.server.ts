@@ -1,27 +1,9 @@
 // How each lowdb record array maps onto a PostgreSQL table, in an order that satisfies the foreign keys.
+import type { CopyTable } from "./copy-spec.server";
 import { SCENARIO_COPY_TABLES } from "./copy-scenario-tables.server";
-import { TRACKING_COPY_TABLES } from "./tracking-copy.server";
+import { TRACKING_COPY_TABLES } from "./copy-tracking-tables.server";
 
-export interface CopyColumn {
-  /** The record's field in the lowdb file. */
-  field: string;
-  /** The SQL type the JSON value is read as. */
-  type: string;
-  column: string;
-  /** SQL used in place of a missing value (records written by an older version may lack newer fields). */
-  fallback?: string;
-  /** Wraps the value read from the file, e.g. to lower-case emails. */
-  transform?: (expr: string) => string;
-}
-
-export interface CopyTable {
-  /** The array's key in the lowdb file. */
-  key: string;
-  table: string;
-  /** The columns that identify a record, used to check which records are already in the database. */
-  keyFields: Array<{ field: string; column: string; nullable?: true; type?: string }>;
-  columns: CopyColumn[];
-}
+export type { CopyColumn, CopyTable } from "./copy-spec.server";
 
 const id = { field: "id", type: "text", column: "id" };
 
@@ -113,9 +95,10 @@ export const COPY_TABLES: CopyTable[] = [
       { field: "scenarioId", type: "text", column: "scenario_id" },
       { field: "scenarioVersion", type: "integer", column: "scenario_version" },
       { field: "mode", type: "text", column: "mode" },
+      { field: "sayItFirst", type: "boolean", column: "say_it_first", fallback: "false" },
       { field: "status", type: "text", column: "status", fallback: "'in-progress'" },
       { field: "snapshot", type: "jsonb", column: "snapshot" },
-      { field: "step", type: "integer", column: "step", fallback: "0" },
+      { field: "revision", type: "integer", column: "revision", fallback: "0" },
       { field: "path", type: "jsonb", column: "path", fallback: "'[]'" },
       { field: "confidenceBefore", type: "double precision", column: "confidence_before" },
       { field: "confidenceAfter", type: "double precision", column: "confidence_after" },

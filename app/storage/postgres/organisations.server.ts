@@ -1,22 +1,16 @@
 // Organisations and their teams; every team query is scoped by the organisation's id.
-import { randomUUID } from "node:crypto";
 import { NotFoundError } from "../errors";
-import type { Store } from "../types";
+import type { OrganisationRecords } from "../types";
 import type { Db } from "./context.server";
 import { toOrganisation, toTeam } from "./rows.server";
 
-type OrganisationQueries = Pick<
-  Store,
-  "createOrganisation" | "getOrganisation" | "listOrganisations" | "createTeam" | "listTeams" | "getTeam" | "renameTeam"
->;
-
-export function organisationQueries(db: Db): OrganisationQueries {
+export function organisationRecords(db: Db): OrganisationRecords {
   return {
     async createOrganisation({ name }) {
       const [row] = await db.rows("INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3) RETURNING *", [
-        randomUUID(),
+        db.newId(),
         name,
-        new Date().toISOString(),
+        db.now(),
       ]);
       return toOrganisation(row!);
     },
@@ -36,7 +30,7 @@ export function organisationQueries(db: Db): OrganisationQueries {
         `INSERT INTO teams (id, org_id, name, created_at)
          SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM organisations WHERE id = $2)
          RETURNING *`,
-        [randomUUID(), orgId, name, new Date().toISOString()],
+        [db.newId(), orgId, name, db.now()],
       );
       if (!row) throw new NotFoundError(`Cannot add team "${name}": organisation ${orgId} does not exist.`);
       return toTeam(row);

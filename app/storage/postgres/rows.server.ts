@@ -4,14 +4,20 @@ import type {
   AttemptMode,
   AttemptResult,
   AttemptStatus,
+  Assignment,
   AuditDetail,
   AuditEvent,
+  Certificate,
+  Invitation,
+  LrsSettings,
   Membership,
   Organisation,
+  OrgSettings,
   Role,
   Session,
   Team,
   User,
+  XapiQueueItem,
 } from "../types";
 
 type Row = Record<string, unknown>;
@@ -95,9 +101,10 @@ export function toAttempt(row: Row): Attempt {
     scenarioId: String(row.scenario_id),
     scenarioVersion: Number(row.scenario_version),
     mode: row.mode as AttemptMode,
+    sayItFirst: row.say_it_first === true,
     status: row.status as AttemptStatus,
     snapshot: jsonOrNull<unknown>(row.snapshot),
-    step: Number(row.step),
+    revision: Number(row.revision),
     path: (row.path as string[]) ?? [],
     confidenceBefore: numberOrNull(row.confidence_before),
     confidenceAfter: numberOrNull(row.confidence_after),
@@ -132,5 +139,60 @@ export function toMember(row: Row): { user: User; membership: Membership } {
       created_at: row.u_created_at,
       updated_at: row.u_updated_at,
     }),
+  };
+}
+
+export function toAssignment(row: Row): Assignment {
+  return {
+    id: String(row.id),
+    orgId: String(row.org_id),
+    scenarioId: String(row.scenario_id),
+    scenarioVersion: Number(row.scenario_version),
+    teamIds: (row.team_ids as string[]) ?? [],
+    userIds: (row.user_ids as string[]) ?? [],
+    dueAt: iso(row.due_at),
+    assessment: Boolean(row.assessment),
+    createdBy: String(row.created_by),
+    createdAt: iso(row.created_at),
+    archivedAt: isoOrNull(row.archived_at),
+  };
+}
+
+export function toInvitation(row: Row): Invitation {
+  return {
+    id: String(row.id),
+    userId: String(row.user_id),
+    orgId: String(row.org_id),
+    createdBy: String(row.created_by),
+    createdAt: iso(row.created_at),
+    expiresAt: iso(row.expires_at),
+    usedAt: isoOrNull(row.used_at),
+  };
+}
+
+export function toCertificate(row: Row): Certificate {
+  return {
+    code: String(row.code),
+    attemptId: String(row.attempt_id),
+    orgId: String(row.org_id),
+    userId: String(row.user_id),
+    issuedAt: iso(row.issued_at),
+  };
+}
+
+export function toOrgSettings(row: Row): OrgSettings {
+  return { orgId: String(row.org_id), lrs: (row.lrs as LrsSettings | null) ?? null, updatedAt: iso(row.updated_at) };
+}
+
+export function toXapiQueueItem(row: Row): XapiQueueItem {
+  return {
+    id: String(row.id),
+    orgId: String(row.org_id),
+    statement: row.statement,
+    tries: Number(row.tries),
+    nextTryAt: iso(row.next_try_at),
+    lastError: row.last_error === null ? null : String(row.last_error),
+    createdAt: iso(row.created_at),
+    sentAt: isoOrNull(row.sent_at),
   };
 }

@@ -1,6 +1,6 @@
 // Authored scenarios and their immutable published versions in PostgreSQL, with revision checks for co-authoring.
 import { ConflictError, NotFoundError, UniqueViolationError } from "../errors";
-import type { ScenarioSourceKind, ScenarioStatus, ScenarioStore, ScenarioVersion, StoredScenario } from "../types";
+import type { ScenarioSourceKind, ScenarioRecords, ScenarioStatus, ScenarioVersion, StoredScenario } from "../types";
 import type { Db, Row } from "./context.server";
 import { iso, jsonParam } from "./rows.server";
 
@@ -45,10 +45,10 @@ async function revisionFailure(db: Db, orgId: string, id: string, expected: numb
   );
 }
 
-export function scenarioQueries(db: Db): ScenarioStore {
+export function scenarioRecords(db: Db): ScenarioRecords {
   return {
     async createScenario(input) {
-      const now = new Date().toISOString();
+      const now = db.now();
       const [row] = await db.rows(
         `INSERT INTO scenarios (org_id, id, status, draft, revision, latest_version, source_kind, source_detail, created_by, updated_by, created_at, updated_at)
          VALUES ($1, $2, 'draft', $3::jsonb, 1, NULL, $4, $5, $6, $6, $7, $7)
@@ -78,14 +78,7 @@ export function scenarioQueries(db: Db): ScenarioStore {
       const [row] = await db.rows(
         `UPDATE scenarios SET draft = $4::jsonb, revision = revision + 1, updated_by = $5, updated_at = $6
           WHERE org_id = $1 AND id = $2 AND revision = $3 RETURNING *`,
-        [
-          input.orgId,
-          input.id,
-          input.expectedRevision,
-          jsonParam(input.draft),
-          input.updatedBy,
-          new Date().toISOString(),
-        ],
+        [input.orgId, input.id, input.expectedRevision, jsonParam(input.draft), input.updatedBy, db.now()],
       );
       if (row) return toStoredScenario(row);
       throw await revisionFailure(db, input.orgId, input.id, input.expectedRevision);
@@ -95,7 +88,7 @@ export function scenarioQueries(db: Db): ScenarioStore {
       const [row] = await db.rows(
         `UPDATE scenarios SET status = $3, updated_at = $4
           WHERE org_id = $1 AND id = $2 AND ($3 <> 'published' OR latest_version IS NOT NULL) RETURNING *`,
-        [orgId, id, status, new Date().toISOString()],
+        [orgId, id, status, db.now()],
       );
       if (row) return toStoredScenario(row);
       const [existing] = await db.rows("SELECT 1 FROM scenarios WHERE org_id = $1 AND id = $2", [orgId, id]);
@@ -107,7 +100,7 @@ export function scenarioQueries(db: Db): ScenarioStore {
 
     async publishScenarioVersion(input) {
       return db.transaction(async (tx) => {
-        const now = new Date().toISOString();
+        const now = db.now();
         // Locks the scenario row for the rest of the transaction, so two publishes cannot interleave.
         const [updated] = await tx.rows(
           `UPDATE scenarios SET status = 'published', latest_version = GREATEST(COALESCE(latest_version, 0), $4), updated_at = $5
@@ -133,7 +126,7 @@ export function scenarioQueries(db: Db): ScenarioStore {
       await db.rows(
         `INSERT INTO scenario_versions (org_id, scenario_id, version, content, published_at, published_by)
          VALUES (NULL, $1, $2, $3::jsonb, $4, NULL) ON CONFLICT DO NOTHING`,
-        [input.scenarioId, input.version, jsonParam(input.content), new Date().toISOString()],
+        [input.scenarioId, input.version, jsonParam(input.content), db.now()],
       );
       const [row] = await db.rows(`${VERSION_SELECT} AND version = $3`, [null, input.scenarioId, input.version]);
       return toScenarioVersion(row!);

@@ -1,21 +1,10 @@
 // Server-side sessions, shared by every app instance on the database (no sticky sessions needed).
 import { NotFoundError } from "../errors";
-import type { Store } from "../types";
+import type { SessionRecords } from "../types";
 import type { Db } from "./context.server";
 import { toSession } from "./rows.server";
 
-type SessionQueries = Pick<
-  Store,
-  | "createSession"
-  | "getSession"
-  | "touchSession"
-  | "switchSessionOrg"
-  | "deleteSession"
-  | "deleteSessionsForUser"
-  | "deleteExpiredSessions"
->;
-
-export function sessionQueries(db: Db): SessionQueries {
+export function sessionRecords(db: Db): SessionRecords {
   return {
     async createSession(session) {
       const [row] = await db.rows(

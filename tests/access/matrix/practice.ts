@@ -1,6 +1,6 @@
 // Access matrix: the catalogue, scenario overviews, the practice room, debriefs and history.
-import { startAttempt } from "~/utils/attempts.server";
-import { getScenario } from "~/utils/scenario-catalogue.server";
+import { startAttempt } from "~/services/attempts.server";
+import { getScenario } from "~/services/catalogue.server";
 import { ownerOnly, signedIn, type MatrixArea } from "./types";
 
 export const SCENARIO = "fixture-consultation";

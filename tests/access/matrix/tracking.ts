@@ -37,7 +37,7 @@ export const area: MatrixArea = {
       presence: null,
       assignmentId: assignment.id,
     });
-    await store.updateAttempt(attempt.id, attempt.step, { completedAt: new Date().toISOString() });
+    await store.updateAttempt(attempt.id, attempt.revision, { completedAt: new Date().toISOString() });
     const certificate = await store.createCertificate({
       code: "WS-ABCD-EFGH-JKMN-PQRS",
       attemptId: attempt.id,

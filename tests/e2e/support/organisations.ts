@@ -1,6 +1,15 @@
-// The second organisation the end-to-end store holds, so isolation between trusts can be tested in the browser.
+// The people the end-to-end store holds besides the demo accounts: a second organisation whose people must never
+// see the demo trust's records, and one demo-trust clinician per spec whose counts and "in progress" lists depend
+// on what that spec alone did (the demo clinician is shared by every spec, so its history depends on their order).
 export const OTHER_ORG = "Riverside Community Trust";
 export const OTHER_ACCOUNTS = {
   clinician: "riverside.clinician@example.org",
   admin: "riverside.admin@example.org",
+} as const;
+
+export const LEARNERS = {
+  myLearning: "learner.my-learning@example.org",
+  practicePlace: "learner.practice-place@example.org",
+  practice: "learner.practice@example.org",
+  isolation: "learner.isolation@example.org",
 } as const;

@@ -1,19 +1,24 @@
 // Prepares the end-to-end data file before the server starts: the demo organisation, plus a second organisation
 // ("Riverside Community Trust") whose people must never see the demo trust's records.
 // Usage: DATA_FILE=... node --import tsx tests/e2e/support/prepare-store.ts
-import { seedDemo } from "~/server/seed-demo.server";
+import { seedDemo } from "~/services/demo-organisation.server";
 import { createLowdbStore } from "~/storage/lowdb.server";
 import { hashPassword } from "~/utils/password.server";
-import { OTHER_ACCOUNTS, OTHER_ORG } from "./organisations";
+import { LEARNERS, OTHER_ACCOUNTS, OTHER_ORG } from "./organisations";
 
 const file = process.env.DATA_FILE;
 if (!file) throw new Error("Set DATA_FILE to the end-to-end data file.");
 const store = await createLowdbStore({ file, backups: 1 });
 try {
   if (await seedDemo(store)) {
+    const passwordHash = await hashPassword("webside-demo");
+    const [demo] = await store.listOrganisations();
+    for (const [spec, email] of Object.entries(LEARNERS)) {
+      const user = await store.createUser({ email, name: `Learner ${spec}`, passwordHash });
+      await store.setMembership({ userId: user.id, orgId: demo!.id, roles: ["clinician"], teamIds: [] });
+    }
     const org = await store.createOrganisation({ name: OTHER_ORG });
     const team = await store.createTeam({ orgId: org.id, name: "District Nursing" });
-    const passwordHash = await hashPassword("webside-demo");
     for (const [role, email] of Object.entries(OTHER_ACCOUNTS)) {
       const user = await store.createUser({ email, name: `Riverside ${role}`, passwordHash });
       await store.setMembership({

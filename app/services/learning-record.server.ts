@@ -1,0 +1,55 @@
+// A clinician's learning record: every completed attempt in their current organisation, with CPD minutes and certificates.
+import type { AppLoadContext } from "@remix-run/node";
+import type { Viewer } from "~/utils/auth.server";
+import { creditedMinutes } from "~/core/tracking/cpd";
+import { getScenario } from "~/services/catalogue.server";
+
+export interface LearningRecordRow {
+  attemptId: string;
+  completedAt: string;
+  title: string;
+  version: number;
+  mode: "learning" | "assessment";
+  overall: number;
+  passed: boolean;
+  /** CPD minutes credited: the stated length for the first passed attempt on a version, else 0. */
+  minutes: number;
+  /** The scenario's stated length, shown beside what was credited. */
+  nominalMinutes: number;
+  certificateCode: string | null;
+  reflection: string | null;
+}
+
+export async function learningRecord(context: AppLoadContext, viewer: Viewer): Promise<LearningRecordRow[]> {
+  const attempts = (await context.store.listAttemptsForUser(viewer.user.id, viewer.org.id))
+    .filter((a) => a.status === "completed" && a.completedAt && a.result)
+    .sort((a, b) => b.completedAt!.localeCompare(a.completedAt!));
+  const rows: LearningRecordRow[] = [];
+  for (const attempt of attempts) {
+    const scenario = await getScenario(context, viewer.org.id, attempt.scenarioId, attempt.scenarioVersion);
+    const certificate = attempt.result!.passed ? await context.store.getCertificateForAttempt(attempt.id) : null;
+    rows.push({
+      attemptId: attempt.id,
+      completedAt: attempt.completedAt!,
+      title: scenario?.title ?? attempt.scenarioId,
+      version: attempt.scenarioVersion,
+      mode: attempt.mode,
+      overall: attempt.result!.overall,
+      passed: attempt.result!.passed,
+      minutes: 0,
+      nominalMinutes: scenario?.minutes ?? 0,
+      certificateCode: certificate?.code ?? null,
+      reflection: attempt.reflection,
+    });
+  }
+  const credited = creditedMinutes(
+    rows.map((r, i) => ({
+      scenarioId: attempts[i]!.scenarioId,
+      version: r.version,
+      completedAt: r.completedAt,
+      passed: r.passed,
+      minutes: r.nominalMinutes,
+    })),
+  );
+  return rows.map((r, i) => ({ ...r, minutes: credited[i] ?? 0 }));
+}
