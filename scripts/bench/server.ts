@@ -1,10 +1,14 @@
 // `npm run bench:server`: 50 simulated clinicians making choices against the built app, on lowdb and PostgreSQL,
-// on an empty store and on one holding 100,000 attempts. Prints p50/p95/p99 and throughput; asserts nothing.
+// on an empty store and on stores holding 10,000 and 100,000 attempts. Prints p50/p95/p99, throughput, start-up time
+// and resident memory; asserts nothing. A configuration that fails (seeding, start-up, a crash under load) prints its
+// row with the reason and the run goes on, so the table is always printed.
 // Each configuration runs twice: clinicians pausing about --think-ms between choices (people reading), and with no
 // pause at all (a stress test whose latency is mostly queueing: concurrency / throughput).
-// Options: --clinicians 50 --seconds 20 --warmup 3 --think-ms 1000 --attempts 100000 --stores lowdb,postgres --sizes empty,seeded
+// Options: --clinicians 50 --seconds 20 --warmup 3 --think-ms 1000 --attempts 10000,100000 --stores lowdb,postgres
+//          --sizes empty,seeded
 import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { lowdbStoreBytes, residentMemoryMb } from "./support/footprint";
 import { runChoiceLoad, signIn } from "./support/load";
 import { benchScenarios, seedAttempts, seedClinicians } from "./support/seed";
 import { startServer } from "./support/server-process";
@@ -17,15 +21,17 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "20" },
     warmup: { type: "string", default: "3" },
     "think-ms": { type: "string", default: "1000" },
-    attempts: { type: "string", default: "100000" },
+    attempts: { type: "string", default: "10000,100000" },
     stores: { type: "string", default: "lowdb,postgres" },
     sizes: { type: "string", default: "empty,seeded" },
   },
 });
 const clinicianCount = Number(values.clinicians);
-const seededAttempts = Number(values.attempts);
 const stores = values.stores.split(",") as StoreKind[];
-const sizes = values.sizes.split(",") as Array<"empty" | "seeded">;
+// Every store size measured: 0 for an empty store, then each seeded count.
+const sizes: number[] = values.sizes
+  .split(",")
+  .flatMap((size) => (size === "empty" ? [0] : values.attempts.split(",").map(Number)));
 // Spread the load over the bundled scenarios, as a real cohort would.
 const scenarioIds = benchScenarios().map((s) => s.id);
 
@@ -33,7 +39,9 @@ interface Row {
   store: StoreKind;
   data: string;
   pace: string;
-  result: Awaited<ReturnType<typeof runChoiceLoad>>;
+  result: Awaited<ReturnType<typeof runChoiceLoad>> | null;
+  startupMs: number | null;
+  memory: string;
   note: string;
 }
 
@@ -42,32 +50,48 @@ const PACES = [
   { label: "no pause", thinkMs: 0 },
 ];
 
-async function measure(kind: StoreKind, size: "empty" | "seeded"): Promise<Row[]> {
+const describe = (attempts: number) => (attempts === 0 ? "empty" : `${attempts.toLocaleString("en-GB")} attempts`);
+
+async function measure(kind: StoreKind, attempts: number): Promise<Row[]> {
+  const data = describe(attempts);
+  const measured: Row[] = [];
+  let stage = "opening the store";
+  let startupMs: number | null = null;
+  let memory = "-";
+  let note = "";
   const target = freshTarget(kind, "bench");
   try {
     const store = await target.open();
     // Seeded runs spread the attempts over 1,000 clinicians; the first `clinicianCount` of them do the practising.
-    const org = await seedClinicians(store, size === "seeded" ? Math.max(1000, clinicianCount) : clinicianCount);
-    if (size === "seeded") {
+    stage = "seeding";
+    const org = await seedClinicians(store, attempts > 0 ? Math.max(1000, clinicianCount) : clinicianCount);
+    if (attempts > 0) {
       const began = Date.now();
       await seedAttempts(store, {
         orgId: org.orgId,
         clinicians: org.clinicians,
-        count: seededAttempts,
+        count: attempts,
         onProgress: (done) =>
           process.stdout.write(`\r  ${kind}: seeded ${done} attempts in ${((Date.now() - began) / 1000).toFixed(0)} s`),
       });
       process.stdout.write("\n");
     }
     await store.close();
-    const note = kind === "lowdb" ? `file ${(statSync(target.dataFile).size / 1e6).toFixed(1)} MB` : "";
+    if (kind === "lowdb") {
+      note = `store ${(lowdbStoreBytes(target.dataFile) / 1e6).toFixed(1)} MB (main file ${(statSync(target.dataFile).size / 1e6).toFixed(1)} MB)`;
+    }
+    stage = "starting the server";
+    const startedAt = Date.now();
     const server = await startServer(target.serverEnv(await freePort()), 300_000);
+    startupMs = Date.now() - startedAt;
+    const atStart = residentMemoryMb(server.pid);
     try {
+      stage = "signing in";
       const clients = await signIn(server.url, org.clinicians.slice(0, clinicianCount));
-      const measured: Row[] = [];
       for (const pace of PACES) {
+        stage = `measuring (${pace.label})`;
         console.log(
-          `  ${kind} ${size}: ${clients.length} clinicians, ${pace.label}, measuring for ${values.seconds} s`,
+          `  ${kind} ${data}: ${clients.length} clinicians, ${pace.label}, measuring for ${values.seconds} s`,
         );
         const result = await runChoiceLoad(clients, {
           scenarioIds,
@@ -75,29 +99,58 @@ async function measure(kind: StoreKind, size: "empty" | "seeded"): Promise<Row[]
           durationMs: Number(values.seconds) * 1000,
           thinkMs: pace.thinkMs,
         });
-        const data = size === "seeded" ? `${seededAttempts.toLocaleString("en-GB")} attempts` : "empty";
-        measured.push({ store: kind, data, pace: pace.label, result, note });
+        const now = residentMemoryMb(server.pid);
+        memory =
+          atStart && now
+            ? `${atStart.rssMb.toFixed(0)} at start, peak ${now.peakMb.toFixed(0)}`
+            : "not measurable here";
+        measured.push({ store: kind, data, pace: pace.label, result, startupMs, memory, note });
       }
       return measured;
     } finally {
       await server.stop();
     }
+  } catch (error) {
+    // The configuration failed: keep what was measured and say where and why it stopped.
+    const reason = String((error as Error).message ?? error)
+      .split("\n")[0]!
+      .slice(0, 160);
+    console.log(`  ${kind} ${data}: FAILED while ${stage}: ${reason}`);
+    return [
+      ...measured,
+      { store: kind, data, pace: "-", result: null, startupMs, memory, note: `FAILED while ${stage}: ${reason}` },
+    ];
   } finally {
-    await target.remove();
+    await target.remove().catch(() => undefined);
   }
 }
 
 const rows: Row[] = [];
-for (const size of sizes) {
+for (const attempts of sizes) {
   for (const kind of stores) {
-    console.log(`Measuring ${kind}, ${size} store…`);
-    rows.push(...(await measure(kind, size)));
+    console.log(`Measuring ${kind}, ${describe(attempts)}…`);
+    rows.push(...(await measure(kind, attempts)));
   }
 }
 
 const table = markdownTable(
-  ["Store", "Data", "Clinicians", "Choices/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "Errors", "Note"],
-  rows.map(({ store, data, pace, result, note }) => {
+  [
+    "Store",
+    "Data",
+    "Clinicians",
+    "Choices/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "max ms",
+    "Errors",
+    "Start-up s",
+    "Memory MB",
+    "Note",
+  ],
+  rows.map(({ store, data, pace, result, startupMs, memory, note }) => {
+    const startup = startupMs === null ? "-" : (startupMs / 1000).toFixed(1);
+    if (!result) return [store, data, "-", "-", "-", "-", "-", "-", "-", startup, memory, note];
     const s = summarise(result.latencies);
     const errors =
       Object.entries(result.errors)
@@ -113,6 +166,8 @@ const table = markdownTable(
       ms(s.p99),
       ms(s.max),
       errors,
+      startup,
+      memory,
       note,
     ];
   }),

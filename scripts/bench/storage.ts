@@ -1,23 +1,24 @@
-// `npm run bench:storage`: how lowdb's write latency grows with its file (the whole file is rewritten and fsynced
-// on every commit), beside PostgreSQL holding the same attempts, to find where PostgreSQL becomes the better choice.
-// Options: --sizes 1,10,50 (MB of lowdb file) --writers 50 --seconds 5 --stores lowdb,postgres
-import { statSync } from "node:fs";
+// `npm run bench:storage`: how a write's latency changes with the number of attempts stored, on lowdb (a choice
+// rewrites one attempt shard, ADR 0036) beside PostgreSQL holding the same attempts. A configuration that fails
+// prints its row with the reason and the run goes on, so the table is always printed.
+// Options: --attempts 1000,10000,100000 --writers 50 --seconds 5 --stores lowdb,postgres
 import os from "node:os";
 import { parseArgs } from "node:util";
 import type { Attempt, Store } from "~/storage/types";
+import { lowdbStoreBytes } from "./support/footprint";
 import { seedAttempts, seedClinicians } from "./support/seed";
 import { markdownTable, ms, summarise, elapsedMs } from "./support/stats";
 import { freshTarget, type StoreKind } from "./support/targets";
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: "string", default: "1,10,50" },
+    attempts: { type: "string", default: "1000,10000,100000" },
     writers: { type: "string", default: "50" },
     seconds: { type: "string", default: "5" },
     stores: { type: "string", default: "lowdb,postgres" },
   },
 });
-const sizesMb = values.sizes.split(",").map(Number);
+const counts = values.attempts.split(",").map(Number);
 const writers = Number(values.writers);
 const seconds = Number(values.seconds);
 const kinds = values.stores.split(",") as StoreKind[];
@@ -46,30 +47,17 @@ interface Measured {
   kind: StoreKind;
   attempts: number;
   fileMb: number | null;
-  single: ReturnType<typeof summarise> & { perSecond: number };
-  concurrent: ReturnType<typeof summarise> & { perSecond: number };
+  single: (ReturnType<typeof summarise> & { perSecond: number }) | null;
+  concurrent: (ReturnType<typeof summarise> & { perSecond: number }) | null;
+  failure?: string;
 }
 
-/** Bytes per seeded attempt in the lowdb file, measured once, so every store gets the same number of attempts. */
-let bytesPerAttempt = 0;
-
-async function measure(kind: StoreKind, sizeMb: number): Promise<Measured> {
+async function measure(kind: StoreKind, attempts: number): Promise<Measured> {
   const target = freshTarget(kind, "bench-storage");
+  const count = Math.max(writers, attempts);
   try {
     const store = await target.open();
     const org = await seedClinicians(store, writers);
-    if (!bytesPerAttempt) {
-      // Calibrate on a small lowdb file: the file grows linearly with attempts.
-      const probe = freshTarget("lowdb", "bench-probe");
-      const p = await probe.open();
-      const o = await seedClinicians(p, 10);
-      await seedAttempts(p, { orgId: o.orgId, clinicians: o.clinicians, count: 2000 });
-      await p.close();
-      const before = statSync(probe.dataFile).size;
-      bytesPerAttempt = before / 2000;
-      await probe.remove();
-    }
-    const count = Math.max(writers, Math.round((sizeMb * 1e6) / bytesPerAttempt));
     await seedAttempts(store, { orgId: org.orgId, clinicians: org.clinicians, count });
     const own = await Promise.all(
       org.clinicians.map(async (c) => (await store.listAttemptsForUser(c.id, org.orgId))[0]!),
@@ -77,10 +65,15 @@ async function measure(kind: StoreKind, sizeMb: number): Promise<Measured> {
     const single = await measureWrites(store, own, 1, seconds * 1000);
     const concurrent = await measureWrites(store, own, writers, seconds * 1000);
     await store.close();
-    const fileMb = kind === "lowdb" ? statSync(target.dataFile).size / 1e6 : null;
+    const fileMb = kind === "lowdb" ? lowdbStoreBytes(target.dataFile) / 1e6 : null;
     return { kind, attempts: count, fileMb, single, concurrent };
+  } catch (error) {
+    const reason = String((error as Error).message ?? error)
+      .split("\n")[0]!
+      .slice(0, 160);
+    return { kind, attempts: count, fileMb: null, single: null, concurrent: null, failure: reason };
   } finally {
-    await target.remove();
+    await target.remove().catch(() => undefined);
   }
 }
 
@@ -88,11 +81,11 @@ console.log(
   `Storage write latency (updateAttempt, in process), ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)} at start`,
 );
 const rows: Measured[] = [];
-for (const size of sizesMb) {
+for (const count of counts) {
   for (const kind of kinds) {
-    process.stdout.write(`  ${kind} at ~${size} MB of attempts… `);
-    const m = await measure(kind, size);
-    console.log(`p95 ${ms(m.concurrent.p95)} ms with ${writers} writers`);
+    process.stdout.write(`  ${kind} with ${count.toLocaleString("en-GB")} attempts… `);
+    const m = await measure(kind, count);
+    console.log(m.concurrent ? `p95 ${ms(m.concurrent.p95)} ms with ${writers} writers` : `FAILED: ${m.failure}`);
     rows.push(m);
   }
 }
@@ -101,7 +94,7 @@ console.log(
     [
       "Store",
       "Attempts",
-      "lowdb file MB",
+      "lowdb store MB",
       "1 writer p50 ms",
       "1 writer p95 ms",
       `${writers} writers p50 ms`,
@@ -113,22 +106,31 @@ console.log(
       r.kind,
       r.attempts.toLocaleString("en-GB"),
       r.fileMb === null ? "-" : r.fileMb.toFixed(1),
-      ms(r.single.p50),
-      ms(r.single.p95),
-      ms(r.concurrent.p50),
-      ms(r.concurrent.p95),
-      ms(r.concurrent.p99),
-      r.concurrent.perSecond.toFixed(0),
+      ...(r.single && r.concurrent
+        ? [
+            ms(r.single.p50),
+            ms(r.single.p95),
+            ms(r.concurrent.p50),
+            ms(r.concurrent.p95),
+            ms(r.concurrent.p99),
+            r.concurrent.perSecond.toFixed(0),
+          ]
+        : [`FAILED: ${r.failure}`, "-", "-", "-", "-", "-"]),
     ]),
   )}`,
 );
-const lowdbRows = rows.filter((r) => r.kind === "lowdb");
+const lowdbRows = rows.filter(
+  (r): r is Measured & { concurrent: NonNullable<Measured["concurrent"]> } => r.kind === "lowdb" && !!r.concurrent,
+);
 const firstOver = lowdbRows.findIndex((r) => r.concurrent.p95 > 50);
 const lastUnder = firstOver === -1 ? lowdbRows.at(-1) : lowdbRows[firstOver - 1];
+const attemptsOf = (r: Measured) => r.attempts.toLocaleString("en-GB");
 console.log(
-  firstOver === -1
-    ? `\nlowdb stayed under a 50 ms p95 per write with ${writers} writers at every size measured (up to ${lastUnder?.fileMb?.toFixed(0)} MB).`
-    : lastUnder
-      ? `\nCrossover: lowdb keeps a 50 ms p95 per write with ${writers} writers up to about ${lastUnder.fileMb?.toFixed(0)} MB (${lastUnder.attempts.toLocaleString("en-GB")} attempts) and misses it by ${lowdbRows[firstOver]!.fileMb?.toFixed(0)} MB.`
-      : `\nlowdb missed a 50 ms p95 per write with ${writers} writers even at ${lowdbRows[0]!.fileMb?.toFixed(0)} MB on this machine.`,
+  lowdbRows.length === 0
+    ? `\nNo lowdb configuration finished, so there is no crossover to report.`
+    : firstOver === -1
+      ? `\nlowdb stayed under a 50 ms p95 per write with ${writers} writers at every size measured (up to ${attemptsOf(lastUnder!)} attempts).`
+      : lastUnder
+        ? `\nCrossover: lowdb keeps a 50 ms p95 per write with ${writers} writers up to ${attemptsOf(lastUnder)} attempts and misses it at ${attemptsOf(lowdbRows[firstOver]!)}.`
+        : `\nlowdb missed a 50 ms p95 per write with ${writers} writers even at ${attemptsOf(lowdbRows[0]!)} attempts on this machine.`,
 );

@@ -1,0 +1,28 @@
+// What a running server costs the machine: resident memory now and at its peak (Linux /proc), and the size on disk of
+// a lowdb store, which since the attempt shards (ADR 0036) is the main file plus its `.attempts` folder.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { shardFolderFor } from "~/storage/lowdb/attempt-shards.server";
+
+/** Resident and peak resident memory of a process in MB, or null where /proc is not available. */
+export function residentMemoryMb(pid: number): { rssMb: number; peakMb: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+    return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/** Bytes of a lowdb store on disk: the main data file and every attempt shard beside it. */
+export function lowdbStoreBytes(dataFile: string): number {
+  let bytes = existsSync(dataFile) ? statSync(dataFile).size : 0;
+  const shards = shardFolderFor(dataFile);
+  if (existsSync(shards)) {
+    for (const name of readdirSync(shards)) {
+      if (name.endsWith(".json")) bytes += statSync(path.join(shards, name)).size;
+    }
+  }
+  return bytes;
+}
