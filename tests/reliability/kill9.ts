@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { ApiView, ClinicianClient } from "../../scripts/bench/support/http-client";
 import { signIn } from "../../scripts/bench/support/load";
-import { benchScenarios, seedClinicians, seededRandom } from "../../scripts/bench/support/seed";
+import { benchScenarios, seedAttempts, seedClinicians, seededRandom } from "../../scripts/bench/support/seed";
 import { startServer, type RunningServer } from "../../scripts/bench/support/server-process";
 import { freePort, freshTarget, type StoreKind } from "../../scripts/bench/support/targets";
 import { missing, readProgress, tempFilesIn, type Acknowledged } from "./support/acknowledged";
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     kills: { type: "string", default: "50" },
     "in-flight": { type: "string", default: "1000" },
     seed: { type: "string", default: String(Date.now() % 100_000) },
+    // Attempts stored before the proof starts (issue 16: the proof must hold on a store with a year's history).
+    history: { type: "string", default: "0" },
   },
 });
 const kind = values.store as StoreKind;
@@ -24,6 +26,7 @@ if (kind !== "lowdb" && kind !== "postgres")
   throw new Error(`--store must be lowdb or postgres, not "${values.store}"`);
 const kills = Number(values.kills);
 const inFlight = Number(values["in-flight"]);
+const history = Number(values.history);
 const random = seededRandom(Number(values.seed));
 const scenarioIds = benchScenarios().map((s) => s.id);
 
@@ -143,6 +146,12 @@ try {
   // Each slot is its own clinician and scenario pair: a clinician keeps one attempt in progress per scenario
   // (starting again ends the old one), so two slots sharing a pair would end each other's attempts.
   const org = await seedClinicians(store, Math.ceil(inFlight / scenarioIds.length));
+  if (history > 0) {
+    // Other people's past attempts, in another organisation, so the slots' own attempts are untouched by them.
+    const past = await seedClinicians(store, 200, { orgName: "History NHS Trust", emailPrefix: "history" });
+    await seedAttempts(store, { orgId: past.orgId, clinicians: past.clinicians, count: history });
+    console.log(`${kind}: ${history.toLocaleString("en-GB")} attempts stored before the proof`);
+  }
   await store.close();
   const port = await freePort();
   server = await restart(port);
@@ -204,6 +213,7 @@ const sortedInFlight = [...totals.inFlightAtKill].sort((a, b) => a - b);
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
 console.log(`
 Kill -9 proof on ${kind} (seed ${values.seed}), ${((Date.now() - began) / 1000).toFixed(0)} s
+  attempts stored before:     ${history.toLocaleString("en-GB")}
   kills:                      ${totals.inFlightAtKill.length}
   choices sent:               ${totals.sent} (${inFlight} in flight per burst)
   acknowledged (HTTP 200):    ${totals.acknowledged}
