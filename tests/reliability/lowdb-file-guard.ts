@@ -1,8 +1,12 @@
 // The lowdb data file's guards, end to end with real server processes: a second server on the same file is refused,
 // a corrupted file is refused naming the newest backup, and the restore drill (copy that backup over the file)
-// brings the server back with the data intact. Run: node --import tsx tests/reliability/lowdb-file-guard.ts
+// brings the server back with the data intact; the same for one damaged attempts shard (ADR 0036), which is refused
+// naming that shard's own backup while the other shards stay as they were.
+// Run: node --import tsx tests/reliability/lowdb-file-guard.ts
 import assert from "node:assert/strict";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { shardFolderFor, shardOf } from "~/storage/lowdb/attempt-shards.server";
 import { ClinicianClient } from "../../scripts/bench/support/http-client";
 import { BENCH_PASSWORD, seedClinicians } from "../../scripts/bench/support/seed";
 import { spawnServer, startServer, type RunningServer } from "../../scripts/bench/support/server-process";
@@ -93,6 +97,48 @@ await runChecks("lowdb file guards and the restore drill", async (check) => {
         }
       },
     );
+
+    // The attempt's own shard, damaged: the server must refuse it by name and leave every other shard untouched.
+    const shards = shardFolderFor(target.dataFile);
+    const shardFile = path.join(shards, `${String(shardOf(attemptId)).padStart(4, "0")}.json`);
+    const others = () =>
+      readdirSync(shards)
+        .filter((n) => n.endsWith(".json") && path.join(shards, n) !== shardFile)
+        .map((n) => `${n}:${readFileSync(path.join(shards, n), "utf8")}`);
+    const goodShard = readFileSync(shardFile);
+    let shardBackup = "";
+
+    await check("a damaged attempts shard is refused naming its own backup, and no other shard changes", async () => {
+      const before = others();
+      writeFileSync(shardFile, goodShard.subarray(0, Math.floor(goodShard.length / 2)));
+      const refused = spawnServer(target.serverEnv(port));
+      const exit = await refused.exited;
+      assert.notEqual(exit.code, 0);
+      assert.ok(refused.output().includes(shardFile), `does not name ${shardFile}:\n${refused.output()}`);
+      const match = /The newest backup is (\S+?\.json)\./.exec(refused.output());
+      assert.ok(match, `no backup named:\n${refused.output()}`);
+      shardBackup = match[1]!;
+      assert.equal(path.basename(shardBackup), path.basename(shardFile), "the backup named is not that shard's");
+      assert.deepEqual(others(), before, "another shard was changed");
+    });
+
+    await check("restore drill for a shard: copying its backup back brings the attempt back intact", async () => {
+      assert.ok(shardBackup, "no shard backup to restore");
+      copyFileSync(shardBackup, shardFile);
+      const restored = await startServer(target.serverEnv(port));
+      try {
+        const again = new ClinicianClient(restored.url, org.clinicians[0]!.email);
+        await again.login(BENCH_PASSWORD);
+        const back = await again.view(attemptId);
+        assert.equal(back.attempt.step, 2);
+        assert.deepEqual(
+          back.history.map((t) => t.nodeId),
+          view.history.map((t) => t.nodeId),
+        );
+      } finally {
+        await restored.stop();
+      }
+    });
   } finally {
     await first?.stop();
     await target.remove();
