@@ -1,6 +1,6 @@
 // Saves the presence summary just before each choice is sent, so the summary the debrief reads is complete when the attempt ends.
 import { useEffect } from "react";
-import type { PresenceRecorder } from "~/core/feedback";
+import type { PresenceSummary } from "~/core/feedback";
 import { postPresence } from "./presence-upload";
 
 /**
@@ -9,7 +9,7 @@ import { postPresence } from "./presence-upload";
  * which storing a summary does not change. The post is capped at a second and a half; the choice goes through
  * whatever happens to it.
  */
-export function usePresenceBeforeChoice(attemptId: string, recorder: PresenceRecorder): void {
+export function usePresenceBeforeChoice(attemptId: string, summarise: () => PresenceSummary): void {
   useEffect(() => {
     let passing = false;
     const onSubmit = (event: SubmitEvent) => {
@@ -21,8 +21,8 @@ export function usePresenceBeforeChoice(attemptId: string, recorder: PresenceRec
       if (!(form instanceof HTMLFormElement)) return;
       const intent = form.elements.namedItem("intent");
       if (!(intent instanceof HTMLInputElement) || intent.value !== "choose") return;
-      const summary = recorder.summary();
-      if (summary.durationMs <= 0) return;
+      const summary = summarise();
+      if (summary.durationMs <= 0 && !summary.spoken?.length) return;
       // Capture phase on window: this runs before React sees the event, so the choice waits for the summary.
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -38,5 +38,5 @@ export function usePresenceBeforeChoice(attemptId: string, recorder: PresenceRec
     };
     window.addEventListener("submit", onSubmit, true);
     return () => window.removeEventListener("submit", onSubmit, true);
-  }, [attemptId, recorder]);
+  }, [attemptId, summarise]);
 }

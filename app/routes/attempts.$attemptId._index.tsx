@@ -2,8 +2,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { z } from "zod";
 import { refusalText } from "~/components/error-summary";
+import { createSpokenTurnLog } from "~/camera/spoken-turn-log";
 import { PracticeCamera } from "~/components/practice/practice-camera";
 import { PracticeRoom } from "~/components/practice/practice-room";
 import { abandonAttempt, chooseInAttempt, requireOwnAttempt } from "~/services/attempts.server";
@@ -48,6 +50,9 @@ export default function PracticePage() {
   const { view } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const problem = result ? refusalText(result) : null;
+  // One log of spoken turns per attempt, shared by the room (which measures) and the camera corner (which uploads).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const spokenLog = useMemo(() => createSpokenTurnLog(), [view.attempt.id]);
   const notice =
     view.attempt.status === "abandoned" ? (
       <div className="ws-notice ws-notice--warning" role="status">
@@ -64,7 +69,10 @@ export default function PracticePage() {
     <PracticeRoom
       view={view}
       notice={notice}
-      camera={<PracticeCamera attemptId={view.attempt.id} nodeId={view.history.at(-1)?.nodeId ?? ""} />}
+      spokenLog={spokenLog}
+      camera={
+        <PracticeCamera attemptId={view.attempt.id} nodeId={view.history.at(-1)?.nodeId ?? ""} spokenLog={spokenLog} />
+      }
     />
   );
 }

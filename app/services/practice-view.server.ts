@@ -30,6 +30,8 @@ export interface PracticeView {
     id: string;
     status: "in-progress" | "completed" | "abandoned";
     mode: "learning" | "assessment";
+    /** "Say it first": the clinician answers aloud before the written responses appear. */
+    sayItFirst: boolean;
     /** The clinician's step: how many choices they have made. The choice form sends it back to catch a stale page. */
     step: number;
   };
@@ -89,7 +91,13 @@ export function practiceView(scenario: Scenario, attempt: Attempt, previouslyCho
     };
   });
   return {
-    attempt: { id: attempt.id, status: attempt.status, mode: attempt.mode, step: choicesMade(attempt) },
+    attempt: {
+      id: attempt.id,
+      status: attempt.status,
+      mode: attempt.mode,
+      sayItFirst: attempt.sayItFirst === true,
+      step: choicesMade(attempt),
+    },
     scenario: { id: scenario.id, title: scenario.title, version: scenario.version, setting: scenario.setting },
     cast: castView(scenario),
     history,

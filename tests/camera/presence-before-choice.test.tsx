@@ -2,12 +2,25 @@
 // Before a choice is sent, the presence summary is stored; the choice then goes on unchanged.
 import { act, cleanup, render } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { useCallback } from "react";
 import { usePresenceBeforeChoice } from "~/camera/presence-before-choice";
+import { createSpokenTurnLog, summaryWithTurns, type SpokenTurnLog } from "~/camera/spoken-turn-log";
 import { createPresenceRecorder, type PresenceRecorder } from "~/core/feedback";
 import { frameAt } from "~/core/feedback/test-support";
 
-function Room({ recorder, onChoice }: { recorder: PresenceRecorder; onChoice: (data: FormData) => void }) {
-  usePresenceBeforeChoice("attempt-1", recorder);
+function Room({
+  recorder,
+  log = createSpokenTurnLog(),
+  onChoice,
+}: {
+  recorder: PresenceRecorder;
+  log?: SpokenTurnLog;
+  onChoice: (data: FormData) => void;
+}) {
+  usePresenceBeforeChoice(
+    "attempt-1",
+    useCallback(() => summaryWithTurns(recorder, log), [recorder, log]),
+  );
   return (
     <form
       onSubmit={(event) => {
@@ -86,5 +99,41 @@ describe("usePresenceBeforeChoice", () => {
     await act(async () => getByRole("button", { name: "Be kind" }).click());
     expect(choices).toHaveLength(1);
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("with the camera off, still sends the spoken turn measured at the moment of the choice", async () => {
+    const bodies: Array<{ durationMs: number; spoken?: Array<{ step: number; speakingMs: number }> }> = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_url: string, init: RequestInit) => {
+        bodies.push(JSON.parse(String(init.body)));
+        return Response.json({ ok: true, from: 4, step: 4 });
+      }),
+    );
+    const log = createSpokenTurnLog();
+    let speakingMs = 1000;
+    log.setCurrent(() => ({
+      step: 4,
+      node: "greeting",
+      optionsShownEarly: false,
+      onsetMs: 600,
+      speakingMs,
+      pauseCount: 0,
+      longestPauseMs: 0,
+      talkOverMs: 0,
+      syllablesPerSecond: null,
+      pitchVariationSt: null,
+      camera: null,
+    }));
+    speakingMs = 2500;
+    const choices: FormData[] = [];
+    const { getByRole } = render(
+      <Room recorder={createPresenceRecorder()} log={log} onChoice={(d) => choices.push(d)} />,
+    );
+    await act(async () => getByRole("button", { name: "Be kind" }).click());
+    await vi.waitFor(() => expect(choices).toHaveLength(1));
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]!.durationMs).toBe(0);
+    expect(bodies[0]!.spoken).toEqual([expect.objectContaining({ step: 4, speakingMs: 2500 })]);
   });
 });

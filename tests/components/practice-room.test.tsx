@@ -12,7 +12,7 @@ afterEach(cleanup);
 
 function view(overrides: Partial<PracticeView> = {}): PracticeView {
   return {
-    attempt: { id: "a1", status: "in-progress", mode: "learning", step: 1 },
+    attempt: { id: "a1", status: "in-progress", mode: "learning", sayItFirst: false, step: 1 },
     scenario: { id: "s1", title: "Group physiotherapy", version: 1, setting: "group" },
     cast: [
       { id: "maria", name: "Maria Lopez", role: "patient", bio: "", initials: "ML", colour: "#005eb8" },
@@ -78,7 +78,9 @@ describe("PracticeRoom", () => {
     renderRoom(view());
     expect(screen.getByText("Confirming audio early settles nerves.")).toBeInTheDocument();
     cleanup();
-    const assessed = view({ attempt: { id: "a1", status: "in-progress", mode: "assessment", step: 1 } });
+    const assessed = view({
+      attempt: { id: "a1", status: "in-progress", mode: "assessment", sayItFirst: false, step: 1 },
+    });
     assessed.history[0]!.chosen!.feedback = null;
     renderRoom(assessed);
     expect(screen.queryByText(/Why it matters/)).not.toBeInTheDocument();
@@ -102,7 +104,7 @@ describe("PracticeRoom", () => {
     renderRoom(view());
     expect(screen.getByRole("button", { name: /Carry on without Tom/ })).toHaveTextContent("You chose this last time");
     cleanup();
-    renderRoom(view({ attempt: { id: "a1", status: "abandoned", mode: "learning", step: 1 } }));
+    renderRoom(view({ attempt: { id: "a1", status: "abandoned", mode: "learning", sayItFirst: false, step: 1 } }));
     expect(screen.queryByRole("heading", { name: /How do you respond/ })).not.toBeInTheDocument();
   });
 

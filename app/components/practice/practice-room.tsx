@@ -1,24 +1,62 @@
 // The practice room: the cast on the call, the conversation, the clinician's choices, progress and the camera corner.
 import { Form } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { CastPanel } from "./cast-panel";
 import { ChoiceList } from "./choice-list";
 import { Dialogue } from "./dialogue";
 import { scrollAfterChoice } from "./keep-place";
 import { useReadAloud } from "./read-aloud";
+import { SpeakFirstPanel } from "./speak-first-panel";
+import { useSayItFirst } from "./use-say-it-first";
+import type { SpokenTurnLog } from "~/camera/spoken-turn-log";
 import type { PracticeView } from "~/services/practice-view.server";
 
-export function PracticeRoom({ view, camera, notice }: { view: PracticeView; camera?: ReactNode; notice?: ReactNode }) {
+const NO_LINES: Array<{ speaker: string; text: string }> = [];
+
+export function PracticeRoom({
+  view,
+  camera,
+  notice,
+  spokenLog,
+}: {
+  view: PracticeView;
+  camera?: ReactNode;
+  notice?: ReactNode;
+  /** Where "say it first" turns are kept for the upload; without it the mode is off. */
+  spokenLog?: SpokenTurnLog;
+}) {
   const current = view.history[view.history.length - 1];
   const lastSpeaker = current?.lines.filter((l) => l.speaker !== "narrator").at(-1)?.speaker ?? null;
-  const readAloud = useReadAloud(view.cast.map((c) => c.id));
+  const castIds = useMemo(() => view.cast.map((c) => c.id), [view.cast]);
+  const readAloud = useReadAloud(castIds);
   const { speak } = readAloud;
   const currentKey = `${current?.nodeId}-${view.history.length}`;
+  const sayItFirst = !!spokenLog && view.attempt.sayItFirst && view.attempt.status === "in-progress";
+  const say = useSayItFirst({
+    enabled: sayItFirst,
+    turnKey: currentKey,
+    step: view.attempt.step,
+    nodeId: current?.nodeId ?? "",
+    lines: current?.lines ?? NO_LINES,
+    castIds,
+    log: spokenLog ?? NO_LOG,
+  });
+  const listeningForAnswer = sayItFirst && say.listening.state !== "unavailable";
   useEffect(() => {
-    if (current) speak(current.lines);
+    // Say-it-first reads every turn aloud itself.
+    if (current && !listeningForAnswer) speak(current.lines);
     // Speak each new turn once, when it arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentKey, readAloud.enabled]);
+  const [revealNews, setRevealNews] = useState("");
+  useEffect(() => {
+    if (!say.revealedBy) return setRevealNews("");
+    setRevealNews(
+      say.revealedBy === "speech"
+        ? "Thank you. The responses are shown: choose the one closest to what you said."
+        : "The responses are shown: choose one, or press its number key.",
+    );
+  }, [say.revealedBy, currentKey]);
   const percent = view.progress.percent;
   const call = useRef<HTMLDivElement>(null);
   const shownKey = useRef<string | null>(null);
@@ -57,7 +95,7 @@ export function PracticeRoom({ view, camera, notice }: { view: PracticeView; cam
           <h1 className="nhsuk-heading-l ws-room__title">{view.scenario.title}</h1>
         </div>
         <div className="ws-room__tools">
-          {readAloud.supported ? (
+          {readAloud.supported && !listeningForAnswer ? (
             <button
               type="button"
               className="nhsuk-button nhsuk-button--secondary ws-button--small"
@@ -82,16 +120,26 @@ export function PracticeRoom({ view, camera, notice }: { view: PracticeView; cam
         <span className="ws-progress__bar" style={{ width: `${percent}%` }} />
       </div>
       {notice}
+      {say.listening.state === "unavailable" ? (
+        <div className="ws-notice ws-notice--warning" role="alert" data-testid="microphone-unavailable">
+          <p>{say.listening.message}</p>
+        </div>
+      ) : null}
       <p className="nhsuk-u-visually-hidden" role="status" aria-live="polite" data-testid="turn-announcement">
         {announcement}
+      </p>
+      <p className="nhsuk-u-visually-hidden" role="status" aria-live="polite" data-testid="reveal-announcement">
+        {revealNews}
       </p>
       <div className="ws-room__grid">
         <div className="ws-room__call" ref={call}>
           <CastPanel cast={view.cast} speakingId={lastSpeaker} />
           <Dialogue turns={view.history} cast={view.cast} showFeedback={view.attempt.mode === "learning"} />
-          {view.attempt.status === "in-progress" ? (
+          {view.attempt.status !== "in-progress" ? null : say.revealed ? (
             <ChoiceList choices={view.choices} step={view.attempt.step} previouslyChosen={view.previouslyChosen} />
-          ) : null}
+          ) : (
+            <SpeakFirstPanel say={say} />
+          )}
         </div>
         <aside className="ws-room__side" aria-label="Your camera">
           {camera ?? <CameraSlotPlaceholder />}
@@ -100,6 +148,13 @@ export function PracticeRoom({ view, camera, notice }: { view: PracticeView; cam
     </div>
   );
 }
+
+const NO_LOG: SpokenTurnLog = {
+  setCurrent: () => undefined,
+  addCameraReading: () => undefined,
+  cameraReadings: () => [],
+  turns: () => [],
+};
 
 /**
  * Leaving asks first (a disclosure, so it works before the page's script has loaded): pausing keeps the attempt to

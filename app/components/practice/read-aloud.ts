@@ -34,19 +34,7 @@ export function useReadAloud(castIds: string[]) {
   const speak = useCallback(
     (lines: Array<{ speaker: string; text: string }>) => {
       if (!supported || !enabled) return;
-      const synth = window.speechSynthesis;
-      synth.cancel();
-      const voices = synth.getVoices().filter((v) => v.lang.startsWith("en"));
-      for (const line of lines) {
-        const utterance = new SpeechSynthesisUtterance(line.text);
-        const index = castIds.indexOf(line.speaker);
-        const settings = voiceSettingsFor(Math.max(index, 0), voices.length);
-        if (settings.voiceIndex >= 0) utterance.voice = voices[settings.voiceIndex] ?? null;
-        utterance.pitch = line.speaker === "narrator" ? 1 : settings.pitch;
-        utterance.rate = settings.rate;
-        utterance.lang = "en-GB";
-        synth.speak(utterance);
-      }
+      speakLines(lines, castIds);
     },
     [supported, enabled, castIds],
   );
@@ -57,4 +45,64 @@ export function useReadAloud(castIds: string[]) {
     [supported],
   );
   return { supported, enabled, toggle, speak };
+}
+
+export interface SpeakingCallbacks {
+  /** A line started or finished being read (performance.now() times), for talk-over. */
+  onLine?: (line: { startMs: number; endMs: number }) => void;
+  /** Every line has been read, or reading failed or was cut short: the patient has finished. */
+  onDone?: () => void;
+}
+
+/** A generous guess at how long lines take to read (about 2.5 words a second, plus a second), should the browser never say it finished. */
+export function readingTimeMs(lines: Array<{ text: string }>): number {
+  const words = lines.reduce((n, l) => n + l.text.split(/\s+/).filter(Boolean).length, 0);
+  return Math.round((words / 2.5) * 1000) + 1000;
+}
+
+/**
+ * Reads the lines aloud, each cast member in their own voice where the browser has voices. Returns a function that
+ * stops reading. Without speech synthesis (or when it fails) onDone comes at once.
+ */
+export function speakLines(
+  lines: Array<{ speaker: string; text: string }>,
+  castIds: string[],
+  callbacks: SpeakingCallbacks = {},
+): () => void {
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    callbacks.onDone?.();
+  };
+  const fallback = setTimeout(finish, readingTimeMs(lines));
+  if (!("speechSynthesis" in window) || lines.length === 0) {
+    finish();
+    return () => undefined;
+  }
+  const synth = window.speechSynthesis;
+  synth.cancel();
+  const voices = synth.getVoices().filter((v) => v.lang.startsWith("en"));
+  lines.forEach((line, i) => {
+    const utterance = new SpeechSynthesisUtterance(line.text);
+    const index = castIds.indexOf(line.speaker);
+    const settings = voiceSettingsFor(Math.max(index, 0), voices.length);
+    if (settings.voiceIndex >= 0) utterance.voice = voices[settings.voiceIndex] ?? null;
+    utterance.pitch = line.speaker === "narrator" ? 1 : settings.pitch;
+    utterance.rate = settings.rate;
+    utterance.lang = "en-GB";
+    let startMs = 0;
+    utterance.onstart = () => (startMs = performance.now());
+    utterance.onend = () => {
+      if (startMs > 0) callbacks.onLine?.({ startMs, endMs: performance.now() });
+      if (i === lines.length - 1) finish();
+    };
+    utterance.onerror = finish;
+    synth.speak(utterance);
+  });
+  return () => {
+    synth.cancel();
+    finish();
+  };
 }

@@ -1,0 +1,48 @@
+// Holds an attempt's "say it first" turns on the page until they travel with the presence summary (numbers only).
+import type { PresenceRecorder, PresenceSummary } from "~/core/feedback";
+import type { CameraReading } from "~/core/speech/camera-while-speaking";
+import type { SpokenTurn } from "~/core/speech/spoken-turn-schema";
+
+/** Camera readings kept for the turn in progress (about 15 a second for over ten minutes). */
+const MAX_READINGS = 10_000;
+
+export interface SpokenTurnLog {
+  /** The turn being answered: measured when the summary is taken (just before the choice is sent). */
+  setCurrent(measure: (() => SpokenTurn | null) | null): void;
+  /** A camera reading, timed with performance.now(); kept only while a turn is being answered. */
+  addCameraReading(reading: CameraReading): void;
+  /** Readings since `fromMs` (performance.now() time). */
+  cameraReadings(fromMs: number): CameraReading[];
+  /** The turns so far, including the current one measured now. */
+  turns(): SpokenTurn[];
+}
+
+export function createSpokenTurnLog(): SpokenTurnLog {
+  const byStep = new Map<number, SpokenTurn>();
+  let current: (() => SpokenTurn | null) | null = null;
+  let readings: CameraReading[] = [];
+  return {
+    setCurrent(measure) {
+      current = measure;
+      readings = [];
+    },
+    addCameraReading(reading) {
+      if (!current) return;
+      if (readings.length >= MAX_READINGS) readings.shift();
+      readings.push(reading);
+    },
+    cameraReadings: (fromMs) => readings.filter((r) => r.tMs >= fromMs),
+    turns() {
+      const now = current?.();
+      if (now) byStep.set(now.step, now);
+      return [...byStep.values()].sort((a, b) => a.step - b.step);
+    },
+  };
+}
+
+/** The summary to upload: the camera's, with the spoken turns when there are any. */
+export function summaryWithTurns(recorder: PresenceRecorder, log: SpokenTurnLog): PresenceSummary {
+  const summary = recorder.summary();
+  const spoken = log.turns();
+  return spoken.length > 0 ? { ...summary, spoken } : summary;
+}
