@@ -8,6 +8,7 @@ import { DecisionPath } from "~/components/debrief/decision-path";
 import { PresenceDebrief } from "~/components/debrief/presence-debrief";
 import { PractiseAgain, ReflectForm } from "~/components/debrief/reflect-form";
 import { ScoreChart } from "~/components/debrief/score-chart";
+import { SpokenTurns } from "~/components/debrief/spoken-turns";
 import { refusalText } from "~/components/error-summary";
 import { practiseAgain, reflectionForm, requireOwnAttempt, saveReflection } from "~/services/attempts.server";
 import { debriefView } from "~/services/debrief.server";
@@ -47,7 +48,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function DebriefPage() {
-  const { scenario, attempt, debrief, presence } = useLoaderData<typeof loader>();
+  const { scenario, attempt, debrief, presence, spokenTurns } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
   return (
     <>
@@ -70,6 +71,7 @@ export default function DebriefPage() {
             </h2>
             <DecisionPath decisions={debrief.decisions} />
           </section>
+          <SpokenTurns rows={spokenTurns} />
           <PresenceDebrief
             presence={presence}
             nodeTitles={Object.fromEntries(debrief.decisions.map((d) => [d.nodeId, d.nodeTitle ?? d.nodeId]))}

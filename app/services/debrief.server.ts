@@ -4,6 +4,7 @@ import { COMPETENCY_INFO, type Competency } from "~/core/competencies";
 import { scoreRun, viewOf, type Scenario } from "~/core/scenario";
 import type { Attempt } from "~/storage/types";
 import { scenarioForAttempt } from "~/services/attempts.server";
+import { spokenTurnStrip } from "~/services/spoken-debrief.server";
 
 /** One decision on the path: what was said, the clinician's choice, its effects and feedback, what else was offered. */
 export interface DebriefDecision {
@@ -88,5 +89,6 @@ export async function debriefView(context: AppLoadContext, attempt: Attempt) {
     },
     debrief: buildDebrief(scenario, attempt),
     presence: attempt.presence,
+    spokenTurns: spokenTurnStrip(scenario, attempt.presence),
   };
 }
