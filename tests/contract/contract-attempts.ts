@@ -39,6 +39,42 @@ export function attemptsContract(store: () => Store): void {
       expect(moved.sayItFirst).toBe(true);
     });
 
+    it("keeps spoken-turn figures stored with the presence summary exactly, numbers and nulls alike", async () => {
+      const { org, user } = await orgWithMember(store());
+      const attempt = await store().createAttempt(newAttempt({ orgId: org.id, userId: user.id, sayItFirst: true }));
+      const spoken = [
+        {
+          step: 0,
+          node: "greeting",
+          optionsShownEarly: false,
+          onsetMs: -240,
+          speakingMs: 3180,
+          pauseCount: 1,
+          longestPauseMs: 410,
+          talkOverMs: 240,
+          syllablesPerSecond: 4.37,
+          pitchVariationSt: null,
+          camera: { ms: 2900, eyeContact: 0.655, framingOk: 1, lightingOk: null },
+        },
+        {
+          step: 1,
+          node: "check-in",
+          optionsShownEarly: true,
+          onsetMs: null,
+          speakingMs: 0,
+          pauseCount: 0,
+          longestPauseMs: 0,
+          talkOverMs: 0,
+          syllablesPerSecond: null,
+          pitchVariationSt: null,
+          camera: null,
+        },
+      ];
+      await store().updateAttempt(attempt.id, 0, { presence: { version: 1, durationMs: 0, spoken } });
+      const read = (await store().getAttempt(attempt.id))!.presence as { spoken: unknown };
+      expect(read.spoken).toEqual(spoken);
+    });
+
     it("applies a patch at the expected revision, moves the revision on, and leaves other fields alone", async () => {
       const { org, user } = await orgWithMember(store());
       const attempt = await store().createAttempt(newAttempt({ orgId: org.id, userId: user.id }));
