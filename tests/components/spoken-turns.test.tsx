@@ -65,7 +65,7 @@ describe("SpokenTurns", () => {
     expect(within(items[0]!).getByTestId("spoken-eye-contact")).toHaveTextContent("75% of the time");
     expect(within(items[1]!).getByText("Options shown before speaking")).toBeInTheDocument();
     expect(within(items[1]!).getByTestId("spoken-onset")).toHaveTextContent("Did not answer aloud");
-    expect(within(items[1]!).getByTestId("spoken-eye-contact")).toHaveTextContent("Camera off");
+    expect(within(items[1]!).getByTestId("spoken-eye-contact")).toHaveTextContent("No speech to judge");
     expect(within(items[2]!).getByRole("list", { name: "Tips for this turn" })).toHaveTextContent(/Look at the lens/);
     expect(screen.getByText(/not norms/)).toBeInTheDocument();
   });

@@ -46,7 +46,9 @@ export function SpokenTurns({ rows }: { rows: SpokenTurnRow[] }) {
                 <dt>Eye contact while speaking</dt>
                 <dd data-testid="spoken-eye-contact">
                   {row.eyeContact === null
-                    ? "Camera off or too little seen"
+                    ? row.speakingMs === 0
+                      ? "No speech to judge"
+                      : "Camera off or too little seen"
                     : `${Math.round(row.eyeContact * 100)}% of the time${
                         row.eyeContact < TURN_GUIDANCE.eyeContactShare ? " (aim for more)" : ""
                       }`}

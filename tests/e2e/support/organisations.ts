@@ -12,4 +12,5 @@ export const LEARNERS = {
   practicePlace: "learner.practice-place@example.org",
   practice: "learner.practice@example.org",
   isolation: "learner.isolation@example.org",
+  sayItFirst: "learner.say-it-first@example.org",
 } as const;
