@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSpokenTurnLog, type SpokenTurnLog } from "~/camera/spoken-turn-log";
 import type { VoiceCapture, VoiceFramesListener } from "~/camera/voice-capture";
 import { PracticeRoom } from "~/components/practice/practice-room";
+import { microphoneProblem } from "~/components/practice/use-say-it-first";
 import type { RevealProgress } from "~/core/speech/reveal";
 import type { PracticeView } from "~/services/practice-view.server";
 
@@ -139,5 +140,13 @@ describe("Say it first", () => {
     );
     expect(screen.getByRole("button", { name: /Tell me more/ })).toBeInTheDocument();
     expect(screen.queryByTestId("speak-first")).not.toBeInTheDocument();
+  });
+
+  it("says what went wrong with the microphone in words a clinician can act on", () => {
+    expect(microphoneProblem(Object.assign(new Error(), { name: "NotFoundError" }))).toMatch(
+      /^No microphone was found\./,
+    );
+    expect(microphoneProblem(Object.assign(new Error(), { name: "NotReadableError" }))).toMatch(/Another app/);
+    expect(microphoneProblem(new Error("no getUserMedia"))).toMatch(/could not be started.*shown as usual/);
   });
 });

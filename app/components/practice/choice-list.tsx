@@ -1,11 +1,7 @@
 // The clinician's possible responses as large buttons in one form; keys 1-6 pick a response too.
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-
-function typingInField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
-}
+import { typingInField } from "./typing-in-field";
 
 export function ChoiceList({
   choices,

@@ -1,14 +1,10 @@
 // Shown instead of the responses in "say it first" mode until the clinician has answered aloud (or asks for the options).
 import { useEffect } from "react";
 import type { SayItFirst } from "./use-say-it-first";
+import { typingInField } from "./typing-in-field";
 
 /** The key that shows the options without speaking. */
 export const SHOW_OPTIONS_KEY = "o";
-
-function typingInField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
-}
 
 export function SpeakFirstPanel({ say }: { say: SayItFirst }) {
   const { showOptions } = say;

@@ -13,4 +13,5 @@ export const LEARNERS = {
   practice: "learner.practice@example.org",
   isolation: "learner.isolation@example.org",
   sayItFirst: "learner.say-it-first@example.org",
+  spokenPrivacy: "learner.spoken-privacy@example.org",
 } as const;
