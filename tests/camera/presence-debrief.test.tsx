@@ -53,6 +53,12 @@ describe("PresenceDebrief", () => {
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
   });
 
+  it("says camera feedback was off when only spoken-turn figures were stored (camera off in say-it-first)", () => {
+    render(<PresenceDebrief presence={createPresenceRecorder().summary()} />);
+    expect(screen.getByText(/Camera feedback was off for this attempt/)).toBeInTheDocument();
+    expect(screen.queryByRole("list", { name: "Share of time" })).not.toBeInTheDocument();
+  });
+
   it("refuses to draw a stored value that is not a valid summary", () => {
     render(<PresenceDebrief presence={{ version: 1, durationMs: "lots" }} />);
     expect(screen.getByText(/could not be read/)).toBeInTheDocument();

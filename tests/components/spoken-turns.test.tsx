@@ -64,8 +64,8 @@ describe("SpokenTurns", () => {
     expect(within(items[0]!).getByTestId("spoken-speaking")).toHaveTextContent("6.4 s, 2 pauses");
     expect(within(items[0]!).getByTestId("spoken-eye-contact")).toHaveTextContent("75% of the time");
     expect(within(items[1]!).getByText("Options shown before speaking")).toBeInTheDocument();
-    expect(within(items[1]!).getByTestId("spoken-onset")).toHaveTextContent("Did not answer aloud");
-    expect(within(items[1]!).getByTestId("spoken-eye-contact")).toHaveTextContent("No speech to judge");
+    expect(within(items[1]!).getByText("You chose without answering aloud.")).toBeInTheDocument();
+    expect(within(items[1]!).queryByTestId("spoken-onset")).not.toBeInTheDocument();
     expect(within(items[2]!).getByRole("list", { name: "Tips for this turn" })).toHaveTextContent(/Look at the lens/);
     expect(screen.getByText(/not norms/)).toBeInTheDocument();
   });

@@ -26,7 +26,9 @@ export function PresenceDebrief({
   presence: unknown;
   nodeTitles?: Record<string, string | null | undefined>;
 }) {
-  if (!presence) {
+  const parsed = presence ? presenceSummarySchema.safeParse(presence) : null;
+  // A "say it first" attempt with the camera off stores voice figures only: no camera time to show.
+  if (!parsed || (parsed.success && parsed.data.durationMs === 0)) {
     return (
       <Section>
         <p className="ws-muted">
@@ -36,7 +38,6 @@ export function PresenceDebrief({
       </Section>
     );
   }
-  const parsed = presenceSummarySchema.safeParse(presence);
   if (!parsed.success) {
     return (
       <Section>

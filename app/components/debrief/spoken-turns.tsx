@@ -5,7 +5,7 @@ import type { SpokenTurnRow } from "~/services/spoken-debrief.server";
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function onsetText(row: SpokenTurnRow): string {
-  if (row.onsetMs === null) return row.optionsShownEarly ? "Did not answer aloud" : "No speech heard";
+  if (row.onsetMs === null) return "No speech heard";
   if (row.onsetMs < 0) return `Started ${seconds(-row.onsetMs)} before the patient finished`;
   return `Answered after ${seconds(row.onsetMs)}`;
 }
@@ -30,37 +30,41 @@ export function SpokenTurns({ rows }: { rows: SpokenTurnRow[] }) {
                 <span className="ws-tag ws-tag--grey ws-spoken__early">Options shown before speaking</span>
               ) : null}
             </h3>
-            <dl className="ws-spoken__figures">
-              <div>
-                <dt>How quickly you answered</dt>
-                <dd data-testid="spoken-onset">{onsetText(row)}</dd>
-              </div>
-              <div>
-                <dt>How long you spoke</dt>
-                <dd data-testid="spoken-speaking">
-                  {seconds(row.speakingMs)}
-                  {row.pauseCount > 0 ? `, ${row.pauseCount} ${row.pauseCount === 1 ? "pause" : "pauses"}` : ""}
-                </dd>
-              </div>
-              <div>
-                <dt>Eye contact while speaking</dt>
-                <dd data-testid="spoken-eye-contact">
-                  {row.eyeContact === null
-                    ? row.speakingMs === 0
-                      ? "No speech to judge"
-                      : "Camera off or too little seen"
-                    : `${Math.round(row.eyeContact * 100)}% of the time${
-                        row.eyeContact < TURN_GUIDANCE.eyeContactShare ? " (aim for more)" : ""
-                      }`}
-                </dd>
-              </div>
-              {row.syllablesPerSecond !== null ? (
+            {row.optionsShownEarly && row.speakingMs === 0 ? (
+              <p className="ws-muted ws-spoken__silent">You chose without answering aloud.</p>
+            ) : (
+              <dl className="ws-spoken__figures">
                 <div>
-                  <dt>Pace</dt>
-                  <dd>{row.syllablesPerSecond.toFixed(1)} syllables a second (estimated)</dd>
+                  <dt>How quickly you answered</dt>
+                  <dd data-testid="spoken-onset">{onsetText(row)}</dd>
                 </div>
-              ) : null}
-            </dl>
+                <div>
+                  <dt>How long you spoke</dt>
+                  <dd data-testid="spoken-speaking">
+                    {seconds(row.speakingMs)}
+                    {row.pauseCount > 0 ? `, ${row.pauseCount} ${row.pauseCount === 1 ? "pause" : "pauses"}` : ""}
+                  </dd>
+                </div>
+                <div>
+                  <dt>Eye contact while speaking</dt>
+                  <dd data-testid="spoken-eye-contact">
+                    {row.eyeContact === null
+                      ? row.speakingMs === 0
+                        ? "No speech to judge"
+                        : "Camera off or too little seen"
+                      : `${Math.round(row.eyeContact * 100)}% of the time${
+                          row.eyeContact < TURN_GUIDANCE.eyeContactShare ? " (aim for more)" : ""
+                        }`}
+                  </dd>
+                </div>
+                {row.syllablesPerSecond !== null ? (
+                  <div>
+                    <dt>Pace</dt>
+                    <dd>{row.syllablesPerSecond.toFixed(1)} syllables a second (estimated)</dd>
+                  </div>
+                ) : null}
+              </dl>
+            )}
             {row.tips.length ? (
               <ul className="ws-spoken__tips" aria-label="Tips for this turn">
                 {row.tips.map((tip) => (
