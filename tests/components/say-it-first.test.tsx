@@ -125,6 +125,8 @@ describe("Say it first", () => {
     await user.keyboard("o");
     expect(await screen.findByRole("button", { name: /Tell me more/ })).toBeInTheDocument();
     expect(screen.getByTestId("reveal-announcement")).toHaveTextContent(/The responses are shown/);
+    // The button that showed them is gone, so focus moves to the first response.
+    await expect.poll(() => document.activeElement?.classList.contains("ws-choice")).toBe(true);
     expect(log.turns()).toEqual([
       expect.objectContaining({ step: 0, node: "hello", optionsShownEarly: true, speakingMs: 2600, camera: null }),
     ]);

@@ -48,9 +48,12 @@ export function PracticeRoom({
     // Speak each new turn once, when it arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentKey, readAloud.enabled]);
+  const call = useRef<HTMLDivElement>(null);
   const [revealNews, setRevealNews] = useState("");
   useEffect(() => {
     if (!say.revealedBy) return setRevealNews("");
+    // The button that showed them has gone: keep keyboard users in place by moving to the first response.
+    if (say.revealedBy === "button") call.current?.querySelector<HTMLButtonElement>(".ws-choice")?.focus();
     setRevealNews(
       say.revealedBy === "speech"
         ? "Thank you. The responses are shown: choose the one closest to what you said."
@@ -58,7 +61,6 @@ export function PracticeRoom({
     );
   }, [say.revealedBy, currentKey]);
   const percent = view.progress.percent;
-  const call = useRef<HTMLDivElement>(null);
   const shownKey = useRef<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   useEffect(() => {
