@@ -11,6 +11,12 @@ import { useSayItFirst } from "./use-say-it-first";
 import type { SpokenTurnLog } from "~/camera/spoken-turn-log";
 import type { PracticeView } from "~/services/practice-view.server";
 
+const REVEAL_NEWS = {
+  none: "",
+  speech: "Thank you. The responses are shown: choose the one closest to what you said.",
+  button: "The responses are shown: choose one, or press its number key.",
+};
+
 const NO_LINES: Array<{ speaker: string; text: string }> = [];
 
 export function PracticeRoom({
@@ -49,16 +55,9 @@ export function PracticeRoom({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentKey, readAloud.enabled]);
   const call = useRef<HTMLDivElement>(null);
-  const [revealNews, setRevealNews] = useState("");
   useEffect(() => {
-    if (!say.revealedBy) return setRevealNews("");
-    // The button that showed them has gone: keep keyboard users in place by moving to the first response.
+    // The button that showed the responses has gone: keep keyboard users in place on the first response.
     if (say.revealedBy === "button") call.current?.querySelector<HTMLButtonElement>(".ws-choice")?.focus();
-    setRevealNews(
-      say.revealedBy === "speech"
-        ? "Thank you. The responses are shown: choose the one closest to what you said."
-        : "The responses are shown: choose one, or press its number key.",
-    );
   }, [say.revealedBy, currentKey]);
   const percent = view.progress.percent;
   const shownKey = useRef<string | null>(null);
@@ -132,7 +131,7 @@ export function PracticeRoom({
         {announcement}
       </p>
       <p className="nhsuk-u-visually-hidden" role="status" aria-live="polite" data-testid="reveal-announcement">
-        {revealNews}
+        {REVEAL_NEWS[say.revealedBy ?? "none"]}
       </p>
       <div className="ws-room__grid">
         <div className="ws-room__call" ref={call}>
