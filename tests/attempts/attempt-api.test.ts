@@ -135,4 +135,27 @@ describe("resuming", () => {
     expect(data.view.history[0]?.chosen?.id).toBe("warm");
     expect(data.view.history.at(-1)?.chosen).toBeNull();
   });
+
+  it("tells the room whether the attempt was started in say-it-first mode", async () => {
+    const scenario = await getScenario(harness.context, harness.orgA, "fixture-consultation");
+    const viewer = await harness.viewer("clinician");
+    const room = async (sayItFirst: boolean) => {
+      const a = await startAttempt(harness.context, viewer, scenario!, {
+        mode: "learning",
+        confidenceBefore: null,
+        sayItFirst,
+      });
+      const request = makeRequest(harness, "clinician", "GET", `/attempts/${a.id}`);
+      const data = (await practiceLoader({
+        request,
+        context: harness.context,
+        params: { attemptId: a.id },
+      } as never)) as {
+        view: { attempt: { sayItFirst: boolean } };
+      };
+      return data.view.attempt.sayItFirst;
+    };
+    expect(await room(true)).toBe(true);
+    expect(await room(false)).toBe(false);
+  });
 });
