@@ -100,6 +100,7 @@ describe("Say it first", () => {
     microphone("granted");
     renderRoom(createSpokenTurnLog());
     await screen.findByText(/Listening\. Answer aloud now/);
+    expect(screen.getByText(/Say it first: answer aloud/)).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /Tell me more/ })).not.toBeInTheDocument();
     // Number keys do nothing while the responses are hidden.
     await userEvent.setup().keyboard("1");
@@ -142,6 +143,7 @@ describe("Say it first", () => {
     );
     expect(screen.getByRole("button", { name: /Tell me more/ })).toBeInTheDocument();
     expect(screen.queryByTestId("speak-first")).not.toBeInTheDocument();
+    expect(screen.queryByText(/Say it first: answer aloud/)).not.toBeInTheDocument();
   });
 
   it("says what went wrong with the microphone in words a clinician can act on", () => {

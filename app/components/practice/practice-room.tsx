@@ -92,7 +92,7 @@ export function PracticeRoom({
             {view.attempt.mode === "assessment"
               ? "Assessment mode: feedback comes in the debrief"
               : "Learning mode: feedback after each choice"}
-            {sayItFirst ? " · Say it first: answer aloud" : null}
+            {listeningForAnswer ? " · Say it first: answer aloud" : null}
           </p>
           <h1 className="nhsuk-heading-l ws-room__title">{view.scenario.title}</h1>
         </div>
