@@ -92,10 +92,10 @@ export function speakLines(
     utterance.pitch = line.speaker === "narrator" ? 1 : settings.pitch;
     utterance.rate = settings.rate;
     utterance.lang = "en-GB";
-    let startMs = 0;
+    let startMs: number | null = null;
     utterance.onstart = () => (startMs = performance.now());
     utterance.onend = () => {
-      if (startMs > 0) callbacks.onLine?.({ startMs, endMs: performance.now() });
+      if (startMs !== null) callbacks.onLine?.({ startMs, endMs: performance.now() });
       if (i === lines.length - 1) finish();
     };
     utterance.onerror = finish;
