@@ -35,7 +35,7 @@ const TIP_TEXT: Record<TurnTipKind, string> = {
   "slow-start":
     "There was a long silence before you spoke. On video a silence can look like a frozen screen; if you need a moment, say so.",
   "talk-over":
-    "You started speaking while the patient was still talking. On video, overlapping speech cuts out; let them finish first.",
+    "You started speaking while the patient was still talking. On video, overlapping speech is hard to follow; let them finish first.",
   "long-turn":
     "This was a long stretch of talking. Give information in chunks and check what the patient has understood before going on.",
   fast: "You spoke quickly here. A slower pace helps the patient follow, especially over a video connection.",
