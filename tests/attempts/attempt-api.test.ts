@@ -118,19 +118,23 @@ describe("choosing in an attempt", () => {
   });
 });
 
+/** The practice room's loader data for the clinician's attempt. */
+async function loadRoom(id: string) {
+  const request = makeRequest(harness, "clinician", "GET", `/attempts/${id}`);
+  return (await practiceLoader({ request, context: harness.context, params: { attemptId: id } } as never)) as {
+    view: {
+      history: Array<{ chosen: { id: string } | null }>;
+      attempt: { step: number; sayItFirst: boolean };
+    };
+  };
+}
+
 describe("resuming", () => {
   it("rebuilds the room from the stored snapshot alone, after a new login", async () => {
     const a = await fresh();
     await post("clinician", a.id, { intent: "choose", choiceId: "warm", step: "0" });
     await harness.refreshSessions();
-    const request = makeRequest(harness, "clinician", "GET", `/attempts/${a.id}`);
-    const data = (await practiceLoader({
-      request,
-      context: harness.context,
-      params: { attemptId: a.id },
-    } as never)) as {
-      view: { history: Array<{ chosen: { id: string } | null }>; attempt: { step: number } };
-    };
+    const data = await loadRoom(a.id);
     expect(data.view.attempt.step).toBe(1);
     expect(data.view.history[0]?.chosen?.id).toBe("warm");
     expect(data.view.history.at(-1)?.chosen).toBeNull();
@@ -145,15 +149,7 @@ describe("resuming", () => {
         confidenceBefore: null,
         sayItFirst,
       });
-      const request = makeRequest(harness, "clinician", "GET", `/attempts/${a.id}`);
-      const data = (await practiceLoader({
-        request,
-        context: harness.context,
-        params: { attemptId: a.id },
-      } as never)) as {
-        view: { attempt: { sayItFirst: boolean } };
-      };
-      return data.view.attempt.sayItFirst;
+      return (await loadRoom(a.id)).view.attempt.sayItFirst;
     };
     expect(await room(true)).toBe(true);
     expect(await room(false)).toBe(false);
