@@ -29,7 +29,7 @@ export interface ScenarioAnalytics {
 }
 
 /** The choices an attempt made, from its persisted snapshot's transcript (ignored if the snapshot is not shaped so). */
-function transcriptOf(snapshot: unknown): Array<{ nodeId: string; choiceId: string }> {
+export function transcriptOf(snapshot: unknown): Array<{ nodeId: string; choiceId: string }> {
   const context =
     typeof snapshot === "object" && snapshot !== null
       ? (snapshot as { context?: { transcript?: unknown } }).context
