@@ -1,5 +1,5 @@
-// Per-scenario analytics for educators: reach and choice shares per node, where attempts end or stop, mean scores;
-// on the branch graph (edge thickness) and as a table.
+// Per-scenario analytics for educators: reach and choice shares per node, where attempts end or stop, mean scores
+// and item statistics; on the branch graph (edge thickness) and as tables. Bundled scenarios too (own attempts only).
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import xyflowStyles from "@xyflow/react/dist/style.css?url";
@@ -9,8 +9,9 @@ import { COMPETENCY_INFO, isCompetency } from "~/core/competencies";
 import { validateScenario, type Scenario } from "~/core/scenario";
 import { graphModel } from "~/core/studio/graph-model";
 import studioStyles from "~/styles/studio.scss?url";
-import { analyticsView } from "~/services/studio-analytics.server";
-import { requireAuthor, requireStudioScenario } from "~/services/studio.server";
+import { ItemStatisticsTable } from "~/components/studio/item-statistics-table";
+import { analyticsView, requireAnalyticsScenario } from "~/services/studio-analytics.server";
+import { requireAuthor } from "~/services/studio.server";
 
 export const meta: MetaFunction = () => [{ title: "Analytics | Authoring studio | Webside" }];
 export const links: LinksFunction = () => [
@@ -20,11 +21,11 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireAuthor(request, context);
-  return analyticsView(context, await requireStudioScenario(request, context, viewer, params.scenarioId));
+  return analyticsView(context, viewer, await requireAnalyticsScenario(request, context, viewer, params.scenarioId));
 }
 
 export default function Analytics() {
-  const { id, scenario: loaded, summary, nodes, choiceCounts } = useLoaderData<typeof loader>();
+  const { id, bundled, scenario: loaded, summary, nodes, choiceCounts, items } = useLoaderData<typeof loader>();
   const scenario = loaded as Scenario;
   const model = useMemo(
     () => graphModel(scenario, validateScenario(scenario).problems, new Map(choiceCounts)),
@@ -35,9 +36,10 @@ export default function Analytics() {
   return (
     <>
       <p className="ws-muted">
-        <a href={`/studio/${id}`}>Back to the editor</a>
+        {bundled ? <a href="/studio">Back to the studio</a> : <a href={`/studio/${id}`}>Back to the editor</a>}
       </p>
       <h1>Analytics: {scenario.title}</h1>
+      <p className="ws-muted">{bundled ? "A bundled scenario. " : ""}Attempts by members of your organisation only.</p>
       <div className="ws-card-grid">
         <div className="ws-card">
           <p className="ws-stat">{summary.attempts}</p>
@@ -119,6 +121,7 @@ export default function Analytics() {
           ))}
         </tbody>
       </table>
+      <ItemStatisticsTable report={items} version={scenario.version} csvHref={`/studio/${id}/item-statistics.csv`} />
     </>
   );
 }

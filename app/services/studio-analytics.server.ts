@@ -1,19 +1,60 @@
-// Per-scenario analytics for educators: reach and choice shares per node, endings, abandonment and mean scores over
-// the organisation's attempts, on the version learners play (or the draft's shape before it is first published).
+// Per-scenario analytics for educators: reach and choice shares per node, endings, abandonment, mean scores and item
+// statistics over the viewer's organisation's attempts, for its own scenarios and the bundled ones its members play.
 import type { AppLoadContext } from "@remix-run/node";
-import { scenarioAnalytics } from "~/core/studio/analytics";
+import { stringify } from "csv-stringify/sync";
+import type { Scenario } from "~/core/scenario";
+import { scenarioAnalytics, transcriptOf } from "~/core/studio/analytics";
 import { editableDraft } from "~/core/studio/draft-edits";
-import type { StoredScenario } from "~/storage/types";
+import { ITEM_STATISTICS_HEADER, itemStatistics, itemStatisticsRows } from "~/core/studio/item-statistics";
+import { safeCell } from "~/core/tracking/export-rows";
+import type { Attempt } from "~/storage/types";
+import { audit } from "~/services/audit.server";
+import { bundledScenario } from "~/services/catalogue.server";
 import { latestVersionOf } from "~/services/studio.server";
+import { deny, type Viewer } from "~/utils/auth.server";
 
-export async function analyticsView(context: AppLoadContext, record: StoredScenario) {
-  // The published version is what learners play; a never-published draft has no attempts but still shows its shape.
-  const scenario = (await latestVersionOf(context, record)) ?? editableDraft(record.draft);
-  const attempts = await context.store.listAttemptsForScenario(record.orgId, record.id);
-  const stats = scenarioAnalytics(Object.keys(scenario.nodes), attempts);
+export interface AnalyticsTarget {
+  id: string;
+  /** The version learners play now (or a never-published draft's shape, which has no attempts yet). */
+  scenario: Scenario;
+  bundled: boolean;
+}
+
+/** The organisation's own scenario or a bundled one; anything else is a 404 that reveals nothing. */
+export async function requireAnalyticsScenario(
+  request: Request,
+  context: AppLoadContext,
+  viewer: Viewer,
+  id: string | undefined,
+): Promise<AnalyticsTarget> {
+  const record = id ? await context.store.getScenarioRecord(viewer.org.id, id) : null;
+  if (record) {
+    const scenario = (await latestVersionOf(context, record)) ?? editableDraft(record.draft);
+    return { id: record.id, scenario, bundled: false };
+  }
+  const bundled = id ? bundledScenario(id) : null;
+  if (bundled) return { id: bundled.id, scenario: bundled, bundled: true };
+  return deny(context, viewer, request, 404, "scenario not in this organisation");
+}
+
+/** Item statistics use each person's first completed attempt on the version shown, so every item means one thing. */
+function itemStatisticsOf(target: AnalyticsTarget, attempts: Attempt[]) {
+  return itemStatistics(
+    target.scenario,
+    attempts
+      .filter((a) => a.status === "completed" && a.completedAt && a.scenarioVersion === target.scenario.version)
+      .map((a) => ({ personId: a.userId, completedAt: a.completedAt as string, steps: transcriptOf(a.snapshot) })),
+  );
+}
+
+export async function analyticsView(context: AppLoadContext, viewer: Viewer, target: AnalyticsTarget) {
+  // Only the viewer's organisation's attempts, bundled scenarios included: other trusts' learners are never counted.
+  const attempts = await context.store.listAttemptsForScenario(viewer.org.id, target.id);
+  const stats = scenarioAnalytics(Object.keys(target.scenario.nodes), attempts);
   return {
-    id: record.id,
-    scenario,
+    id: target.id,
+    bundled: target.bundled,
+    scenario: target.scenario,
     summary: {
       attempts: stats.attempts,
       completed: stats.completed,
@@ -23,5 +64,22 @@ export async function analyticsView(context: AppLoadContext, record: StoredScena
     },
     nodes: stats.nodes,
     choiceCounts: [...stats.choiceCounts.entries()],
+    items: itemStatisticsOf(target, attempts),
+  };
+}
+
+/** The item statistics as a spreadsheet-safe CSV; every download is audit-logged like the tracking exports. */
+export async function itemStatisticsCsv(context: AppLoadContext, viewer: Viewer, target: AnalyticsTarget) {
+  const attempts = await context.store.listAttemptsForScenario(viewer.org.id, target.id);
+  await audit(context, {
+    type: "export.item-statistics",
+    orgId: viewer.org.id,
+    actorId: viewer.user.id,
+    detail: { scenarioId: target.id, version: target.scenario.version },
+  });
+  const rows = itemStatisticsRows(itemStatisticsOf(target, attempts)).map((row) => row.map((v) => safeCell(v)));
+  return {
+    body: stringify([ITEM_STATISTICS_HEADER, ...rows]),
+    filename: `webside-item-statistics-${target.id}-v${target.scenario.version}.csv`,
   };
 }

@@ -1,5 +1,5 @@
 // The studio library's lists: the organisation's scenarios with their status and checks, and the bundled scenarios
-// to duplicate.
+// to duplicate or to see analytics for (the organisation's own attempts).
 import { Form } from "@remix-run/react";
 import type { LibraryScenario } from "~/services/studio-library.server";
 
@@ -53,6 +53,11 @@ export function BundledScenarios({
         <li key={s.id} className="ws-card ws-scenario-card">
           <h3 className="nhsuk-heading-s">{s.title}</h3>
           <p>{s.summary}</p>
+          <p>
+            <a href={`/studio/${s.id}/analytics`}>
+              Analytics and item statistics<span className="nhsuk-u-visually-hidden"> for {s.title}</span>
+            </a>
+          </p>
           <Form method="post" className="ws-scenario-card__meta">
             <input type="hidden" name="intent" value="duplicate" />
             <input type="hidden" name="scenarioId" value={s.id} />

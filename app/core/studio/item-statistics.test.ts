@@ -60,7 +60,11 @@ describe("item statistics on a fixture with hand-computed values", () => {
       ["a2", 1, 0.2, false],
       ["a3", 2, 0.4, false],
     ]);
-    expect(b?.responses.find((r) => r.choiceId === "b3")).toMatchObject({ count: 0, best: true, nonFunctioning: false });
+    expect(b?.responses.find((r) => r.choiceId === "b3")).toMatchObject({
+      count: 0,
+      best: true,
+      nonFunctioning: false,
+    });
   });
 
   it("flags a distractor fewer than 5% choose, and has no discrimination when everyone chooses the best", () => {
@@ -83,7 +87,8 @@ describe("item statistics on a fixture with hand-computed values", () => {
   it("writes one CSV row per response with percentages and the discrimination to two places", () => {
     const rows = itemStatisticsRows(report);
     expect(rows).toHaveLength(6);
-    expect(rows[0]).toEqual(["a", "a", 5, "40", "-0.17", "yes", "a1", expect.any(String), "yes", 2, "40", "no"]);
+    expect(rows[0]).toEqual(["a", "a", 5, 40, -0.17, "yes", "a1", expect.any(String), "yes", 2, 40, "no"]);
+    expect(rows[5]).toEqual(["b", "b", 5, 60, 0.48, "no", "b3", expect.any(String), "yes", 0, 0, "no"]);
   });
 });
 

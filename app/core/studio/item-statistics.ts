@@ -142,8 +142,10 @@ export const ITEM_STATISTICS_HEADER = [
   "non-functioning distractor",
 ];
 
-const percent = (share: number | null) => (share === null ? "" : String(Math.round(share * 100)));
-export const formatDiscrimination = (r: number | null) => (r === null ? "" : r.toFixed(2));
+// Numbers stay numbers, so the CSV's formula guard (which prefixes text starting with "-") leaves -0.17 alone.
+const percent = (share: number | null) => (share === null ? "" : Math.round(share * 100));
+const twoPlaces = (r: number | null) => (r === null ? "" : Math.round(r * 100) / 100);
+export const formatDiscrimination = (r: number) => r.toFixed(2);
 
 /** One row per response, the decision's figures repeated on each, for a spreadsheet (cells made formula-safe later). */
 export function itemStatisticsRows(report: ItemStatisticsReport): Array<Array<string | number>> {
@@ -153,7 +155,7 @@ export function itemStatisticsRows(report: ItemStatisticsReport): Array<Array<st
       item.title,
       item.answered,
       percent(item.facility),
-      formatDiscrimination(item.discrimination),
+      twoPlaces(item.discrimination),
       item.negativeDiscrimination ? "yes" : "no",
       r.choiceId,
       r.text,

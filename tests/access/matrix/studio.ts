@@ -66,6 +66,14 @@ export const area: MatrixArea = {
         { method: "POST", expect: noAction },
       ],
     },
+    "studio.$scenarioId.item-statistics[.]csv": {
+      url: (fx) => `/studio/${fx.scenarioId}/item-statistics.csv`,
+      params: (fx) => ({ scenarioId: fx.scenarioId! }),
+      cases: [
+        { method: "GET", expect: authorsOfA(200) },
+        { method: "POST", expect: noAction },
+      ],
+    },
     "studio.$scenarioId.export": {
       url: (fx) => `/studio/${fx.scenarioId}/export?format=twee`,
       params: (fx) => ({ scenarioId: fx.scenarioId! }),
