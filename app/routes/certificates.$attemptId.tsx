@@ -7,6 +7,8 @@ import { PrintButton } from "~/components/print-button";
 import { requireOwnAttempt, scenarioForAttempt } from "~/services/attempts.server";
 import { requireViewer } from "~/utils/auth.server";
 import { certificateFor } from "~/services/certificates.server";
+import { cpdForAttempt } from "~/services/learning-record.server";
+import { CPD_RULE, describeDuration } from "~/core/tracking/cpd";
 import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,7 +23,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
   const scenario = await scenarioForAttempt(context, attempt);
   const certificate = await certificateFor(context, attempt);
+  const cpd = await cpdForAttempt(context, viewer, attempt, scenario.minutes);
   return {
+    cpd,
     person: viewer.user.name,
     org: viewer.org.name,
     scenario: { title: scenario.title, version: scenario.version, minutes: scenario.minutes },
@@ -76,14 +80,25 @@ export default function CertificatePage() {
             <dd data-testid="certificate-score">{c.attempt.overall}%</dd>
           </div>
           <div>
-            <dt>CPD time</dt>
-            <dd>{c.scenario.minutes} minutes</dd>
+            <dt>CPD time credited</dt>
+            <dd data-testid="certificate-cpd">
+              {c.cpd.creditedMinutes > 0 ? `${c.cpd.creditedMinutes} minutes` : "None: an earlier pass was credited"}
+            </dd>
+          </div>
+          <div>
+            <dt>Stated length</dt>
+            <dd>{c.cpd.nominalMinutes} minutes</dd>
+          </div>
+          <div>
+            <dt>Time taken</dt>
+            <dd data-testid="certificate-time-taken">{describeDuration(c.cpd.secondsTaken)}</dd>
           </div>
           <div>
             <dt>Mode</dt>
             <dd>{c.attempt.mode === "assessment" ? "Assessment" : "Learning"}</dd>
           </div>
         </dl>
+        <p className="ws-muted">{CPD_RULE}</p>
         <h2 className="nhsuk-heading-s">Competencies</h2>
         <table className="nhsuk-table ws-certificate__table">
           <caption className="nhsuk-u-visually-hidden">Scores by competency</caption>

@@ -5,6 +5,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { learningRecord } from "~/services/learning-record.server";
 import { TableHead } from "~/components/admin/table-head";
+import { CPD_RULE, describeDuration } from "~/core/tracking/cpd";
 
 export const meta: MetaFunction = () => [{ title: "My learning record | Webside" }];
 
@@ -44,6 +45,7 @@ export default function LearningRecordPage() {
           <p className="ws-muted">minutes of CPD</p>
         </div>
       </div>
+      <p className="ws-muted">{CPD_RULE}</p>
       <p>
         <a href="/learning-record.csv" download>
           Download my learning record (CSV)
@@ -56,7 +58,7 @@ export default function LearningRecordPage() {
       ) : (
         <table className="nhsuk-table ws-table--compact" data-testid="learning-record">
           <caption className="nhsuk-u-visually-hidden">Completed scenarios</caption>
-          <TableHead headings={["Completed", "Scenario", "Score", "CPD", "Certificate"]} />
+          <TableHead headings={["Completed", "Scenario", "Score", "CPD credited", "Time taken", "Certificate"]} />
           <tbody className="nhsuk-table__body">
             {rows.map((r) => (
               <tr className="nhsuk-table__row" key={r.attemptId}>
@@ -80,6 +82,7 @@ export default function LearningRecordPage() {
                     ? ` (of ${r.nominalMinutes}: ${r.passed ? "already credited" : "not passed"})`
                     : ""}
                 </td>
+                <td className="nhsuk-table__cell">{describeDuration(r.secondsTaken)}</td>
                 <td className="nhsuk-table__cell">
                   {r.passed ? (
                     <a href={`/certificates/${r.attemptId}`}>

@@ -22,6 +22,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         r.minutes,
         r.certificateCode,
         r.reflection,
+        r.nominalMinutes,
+        r.secondsTaken,
       ].map((v) => safeCell(v)),
     ),
   ]);

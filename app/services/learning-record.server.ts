@@ -1,7 +1,8 @@
 // A clinician's learning record: every completed attempt in their current organisation, with CPD minutes and certificates.
 import type { AppLoadContext } from "@remix-run/node";
+import type { Attempt } from "~/storage/types";
 import type { Viewer } from "~/utils/auth.server";
-import { creditedMinutes } from "~/core/tracking/cpd";
+import { creditedMinutes, secondsTaken } from "~/core/tracking/cpd";
 import { getScenario } from "~/services/catalogue.server";
 
 export interface LearningRecordRow {
@@ -16,6 +17,8 @@ export interface LearningRecordRow {
   minutes: number;
   /** The scenario's stated length, shown beside what was credited. */
   nominalMinutes: number;
+  /** The time actually spent, from starting to finishing the attempt. */
+  secondsTaken: number;
   certificateCode: string | null;
   reflection: string | null;
 }
@@ -38,6 +41,7 @@ export async function learningRecord(context: AppLoadContext, viewer: Viewer): P
       passed: attempt.result!.passed,
       minutes: 0,
       nominalMinutes: scenario?.minutes ?? 0,
+      secondsTaken: secondsTaken(attempt.startedAt, attempt.completedAt!),
       certificateCode: certificate?.code ?? null,
       reflection: attempt.reflection,
     });
@@ -52,4 +56,43 @@ export async function learningRecord(context: AppLoadContext, viewer: Viewer): P
     })),
   );
   return rows.map((r, i) => ({ ...r, minutes: credited[i] ?? 0 }));
+}
+
+export interface AttemptCpd {
+  /** What this attempt credits: the stated length if it is the first pass on its version, else 0. */
+  creditedMinutes: number;
+  nominalMinutes: number;
+  secondsTaken: number;
+}
+
+/** The CPD one passed attempt earns, for its certificate: the same rule as the learning record. */
+export async function cpdForAttempt(
+  context: AppLoadContext,
+  viewer: Viewer,
+  attempt: Attempt,
+  nominalMinutes: number,
+): Promise<AttemptCpd> {
+  // Only attempts on the same scenario version compete for the one credit, and they share its stated length.
+  const sameVersion = (await context.store.listAttemptsForUser(viewer.user.id, viewer.org.id)).filter(
+    (a) =>
+      a.scenarioId === attempt.scenarioId &&
+      a.scenarioVersion === attempt.scenarioVersion &&
+      a.status === "completed" &&
+      a.completedAt &&
+      a.result,
+  );
+  const credited = creditedMinutes(
+    sameVersion.map((a) => ({
+      scenarioId: a.scenarioId,
+      version: a.scenarioVersion,
+      completedAt: a.completedAt!,
+      passed: a.result!.passed,
+      minutes: nominalMinutes,
+    })),
+  );
+  return {
+    creditedMinutes: credited[sameVersion.findIndex((a) => a.id === attempt.id)] ?? 0,
+    nominalMinutes,
+    secondsTaken: attempt.completedAt ? secondsTaken(attempt.startedAt, attempt.completedAt) : 0,
+  };
 }

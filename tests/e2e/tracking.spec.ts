@@ -166,6 +166,8 @@ test("a clinician from that team sets a password from the invitation, completes 
     "cpd minutes",
     "certificate",
     "reflection",
+    "stated minutes",
+    "seconds taken",
   ]);
   expect(row!.slice(1, 8)).toEqual([
     expect.stringContaining("red flags: chest pain"),

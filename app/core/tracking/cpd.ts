@@ -22,3 +22,24 @@ export function creditedMinutes(attempts: readonly CpdCandidate[]): number[] {
   }
   return credited;
 }
+
+/** Whole seconds from starting to finishing an attempt: the time actually spent, shown beside the stated length. */
+export function secondsTaken(startedAt: string, completedAt: string): number {
+  const ms = Date.parse(completedAt) - Date.parse(startedAt);
+  return Number.isFinite(ms) && ms > 0 ? Math.round(ms / 1000) : 0;
+}
+
+/** "36 seconds", "4 minutes", "1 hour 5 minutes": how long an attempt took, as a person says it. */
+export function describeDuration(seconds: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (seconds < 60) return plural(seconds, "second");
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return plural(minutes, "minute");
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? plural(hours, "hour") : `${plural(hours, "hour")} ${plural(minutes % 60, "minute")}`;
+}
+
+/** The rule in words, printed on the certificate and the learning record. */
+export const CPD_RULE =
+  "CPD time is the scenario's stated length, credited only for a passed attempt and once per scenario version. " +
+  "Time taken runs from starting the attempt to finishing it.";

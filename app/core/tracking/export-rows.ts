@@ -57,4 +57,6 @@ export const LEARNING_RECORD_HEADER = [
   "cpd minutes",
   "certificate",
   "reflection",
+  "stated minutes",
+  "seconds taken",
 ];
