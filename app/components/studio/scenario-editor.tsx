@@ -1,7 +1,8 @@
 // The scenario editor: the draft in memory with undo, live validation, the branch graph beside the node and
 // settings forms, and saving the whole draft with its revision so a colleague's newer save is never overwritten.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { ErrorSummary } from "~/components/error-summary";
+import { draftChecks, type DraftChecks } from "~/core/audit/draft-checks";
 import { validateScenario, type Scenario, type ScenarioNode } from "~/core/scenario";
 import { addChoice, addNode, removeNode, renameNode, updateNode } from "~/core/studio/draft-edits";
 import { graphModel } from "~/core/studio/graph-model";
@@ -56,6 +57,13 @@ export interface ScenarioEditorProps {
   saving: DraftSaving;
 }
 
+/** The audit's warnings for a draft without errors; null while errors remain (the audit needs a whole scenario). */
+function itemWritingChecks(draft: Scenario): DraftChecks | null {
+  const report = validateScenario(draft);
+  if (!report.scenario || report.problems.some((p) => p.severity === "error")) return null;
+  return draftChecks(report.scenario);
+}
+
 export function ScenarioEditor({
   initial,
   revision: initialRevision,
@@ -74,6 +82,9 @@ export function ScenarioEditor({
   const [focusRequest, setFocusRequest] = useState(0);
   const report = useMemo(() => validateScenario(draft), [draft]);
   const model = useMemo(() => graphModel(draft, report.problems), [draft, report.problems]);
+  // The item-writing checks search paths, so they follow the draft a moment behind typing rather than block it.
+  const checkedDraft = useDeferredValue(draft);
+  const checks = useMemo(() => itemWritingChecks(checkedDraft), [checkedDraft]);
   const dirty = JSON.stringify(draft) !== savedText;
 
   useEffect(() => {
@@ -144,7 +155,7 @@ export function ScenarioEditor({
       ) : null}
       <div className="ws-editor__grid">
         <div className="ws-editor__forms">
-          <ValidationPanel problems={report.problems} onOpen={open} />
+          <ValidationPanel problems={report.problems} checks={checks} onOpen={open} />
           {node && selected ? (
             <NodeForm
               key={selected}

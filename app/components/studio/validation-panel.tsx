@@ -1,11 +1,16 @@
-// The live validation panel: every problem the validator finds, each with a button that opens the node it is about.
+// The live validation panel: every problem the validator finds, each with a button that opens the node it is about,
+// then the audit's item-writing warnings.
+import type { DraftChecks } from "~/core/audit/draft-checks";
 import type { ScenarioProblem } from "~/core/scenario";
+import { ItemWritingChecks } from "./item-writing-checks";
 
 export function ValidationPanel({
   problems,
+  checks,
   onOpen,
 }: {
   problems: ScenarioProblem[];
+  checks: DraftChecks | null;
   onOpen: (nodeId: string) => void;
 }) {
   const errors = problems.filter((p) => p.severity === "error").length;
@@ -41,6 +46,7 @@ export function ValidationPanel({
           ))}
         </ul>
       ) : null}
+      <ItemWritingChecks checks={checks} onOpen={onOpen} />
     </section>
   );
 }

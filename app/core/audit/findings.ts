@@ -4,7 +4,7 @@ import { choiceTargets } from "../scenario/graph";
 import { nodeLabel, warning, type ScenarioProblem } from "../scenario/problems";
 import type { Scenario } from "../scenario/schema";
 import type { AuditReport } from "./report";
-import { absoluteWordsIn, choiceValue, LENGTH_CUE_RATIO } from "./length-cues";
+import { absoluteWordsIn, choiceValue, LENGTH_CUE_RATIO, type DecisionFigures } from "./length-cues";
 
 /** A choice whose effects sum to this or less harms enough that it should either be critical or never pass. */
 export const HARMFUL_EFFECT_SUM = -3;
@@ -48,10 +48,23 @@ export function auditFindings(
   failures: string[],
   onPassingPath: ReadonlySet<string>,
 ): ScenarioProblem[] {
-  const findings: ScenarioProblem[] = failures.map((message) =>
-    warning("audit-threshold", message, { hint: HINTS["audit-threshold"] }),
-  );
-  for (const d of report.decisionsDetail) {
+  return [
+    ...failures.map((message) => warning("audit-threshold", message, { hint: HINTS["audit-threshold"] })),
+    ...nodeFindings(scenario, report.decisionsDetail, onPassingPath),
+  ];
+}
+
+/**
+ * The node-level warnings: length cues, absolute words and critical-choice checks. Without `onPassingPath` (the paths
+ * were too many to list) the check for a harmful choice on a passing path is left out rather than guessed.
+ */
+export function nodeFindings(
+  scenario: Scenario,
+  decisions: readonly DecisionFigures[],
+  onPassingPath: ReadonlySet<string> | null,
+): ScenarioProblem[] {
+  const findings: ScenarioProblem[] = [];
+  for (const d of decisions) {
     if (d.lengthRatio !== null && d.ratioChoiceId && d.lengthRatio > LENGTH_CUE_RATIO) {
       findings.push(
         warning(
@@ -77,7 +90,7 @@ export function auditFindings(
         );
       }
       const key = `${nodeId}/${choice.id}`;
-      if (!choice.critical && choiceValue(choice) <= HARMFUL_EFFECT_SUM && onPassingPath.has(key)) {
+      if (!choice.critical && choiceValue(choice) <= HARMFUL_EFFECT_SUM && onPassingPath?.has(key)) {
         findings.push(
           warning(
             "harmful-not-critical",

@@ -10,6 +10,7 @@ import { AUDIT_THRESHOLDS, type AuditOptions, type AuditReport, type BotResult }
 export { decisionFigures, choiceValue, absoluteWordsIn, LENGTH_CUE_RATIO, type DecisionFigures } from "./length-cues";
 export { randomWalks, walk, seededRandom, longestResponse, shortestResponse } from "./walks";
 export { explorePaths } from "./paths";
+export { draftChecks, DRAFT_CHECK_MAX_STATES, type DraftChecks } from "./draft-checks";
 export { AUDIT_THRESHOLDS, type AuditOptions, type AuditReport, type BotResult } from "./report";
 
 const botResult = (scenario: Scenario, pick: typeof longestResponse): BotResult => {
