@@ -14,4 +14,5 @@ export const LEARNERS = {
   isolation: "learner.isolation@example.org",
   sayItFirst: "learner.say-it-first@example.org",
   spokenPrivacy: "learner.spoken-privacy@example.org",
+  criticalErrors: "learner.critical-errors@example.org",
 } as const;
