@@ -56,47 +56,49 @@ export default function LearningRecordPage() {
           You have not completed a scenario yet. <a href="/scenarios">Choose one to practise</a>.
         </p>
       ) : (
-        <table className="nhsuk-table ws-table--compact" data-testid="learning-record">
-          <caption className="nhsuk-u-visually-hidden">Completed scenarios</caption>
-          <TableHead headings={["Completed", "Scenario", "Score", "CPD credited", "Time taken", "Certificate"]} />
-          <tbody className="nhsuk-table__body">
-            {rows.map((r) => (
-              <tr className="nhsuk-table__row" key={r.attemptId}>
-                <td className="nhsuk-table__cell">{formatDate(r.completedAt)}</td>
-                <td className="nhsuk-table__cell">
-                  <a href={`/attempts/${r.attemptId}/debrief`}>{r.title}</a>{" "}
-                  <span className="ws-muted">
-                    v{r.version}
-                    {r.mode === "assessment" ? ", assessment" : ""}
-                  </span>
-                </td>
-                <td className="nhsuk-table__cell">
-                  {r.overall}%{" "}
-                  <span className={`ws-tag ${r.passed ? "ws-tag--green" : "ws-tag--red"}`}>
-                    {r.passed ? "Passed" : "Not yet passed"}
-                  </span>
-                </td>
-                <td className="nhsuk-table__cell">
-                  {r.minutes} min
-                  {r.minutes !== r.nominalMinutes
-                    ? ` (of ${r.nominalMinutes}: ${r.passed ? "already credited" : "not passed"})`
-                    : ""}
-                </td>
-                <td className="nhsuk-table__cell">{describeDuration(r.secondsTaken)}</td>
-                <td className="nhsuk-table__cell">
-                  {r.passed ? (
-                    <a href={`/certificates/${r.attemptId}`}>
-                      {r.certificateCode ? "View" : "Get certificate"}
-                      <span className="nhsuk-u-visually-hidden"> for {r.title}</span>
-                    </a>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="ws-table-scroll" role="region" aria-label="Completed scenarios table" tabIndex={0}>
+          <table className="nhsuk-table ws-table--compact" data-testid="learning-record">
+            <caption className="nhsuk-u-visually-hidden">Completed scenarios</caption>
+            <TableHead headings={["Completed", "Scenario", "Score", "CPD credited", "Time taken", "Certificate"]} />
+            <tbody className="nhsuk-table__body">
+              {rows.map((r) => (
+                <tr className="nhsuk-table__row" key={r.attemptId}>
+                  <td className="nhsuk-table__cell">{formatDate(r.completedAt)}</td>
+                  <td className="nhsuk-table__cell">
+                    <a href={`/attempts/${r.attemptId}/debrief`}>{r.title}</a>{" "}
+                    <span className="ws-muted">
+                      v{r.version}
+                      {r.mode === "assessment" ? ", assessment" : ""}
+                    </span>
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    {r.overall}%{" "}
+                    <span className={`ws-tag ${r.passed ? "ws-tag--green" : "ws-tag--red"}`}>
+                      {r.passed ? "Passed" : "Not yet passed"}
+                    </span>
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    {r.minutes} min
+                    {r.minutes !== r.nominalMinutes
+                      ? ` (of ${r.nominalMinutes}: ${r.passed ? "already credited" : "not passed"})`
+                      : ""}
+                  </td>
+                  <td className="nhsuk-table__cell">{describeDuration(r.secondsTaken)}</td>
+                  <td className="nhsuk-table__cell">
+                    {r.passed ? (
+                      <a href={`/certificates/${r.attemptId}`}>
+                        {r.certificateCode ? "View" : "Get certificate"}
+                        <span className="nhsuk-u-visually-hidden"> for {r.title}</span>
+                      </a>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

@@ -81,46 +81,48 @@ export default function Analytics() {
           label="Branch graph with how often each choice was taken"
         />
       </section>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">Node by node</caption>
-        <thead>
-          <tr>
-            <th scope="col">Node</th>
-            <th scope="col">Reached</th>
-            <th scope="col">Choices taken</th>
-            <th scope="col">Ended here</th>
-            <th scope="col">Abandoned here</th>
-            <th scope="col">Waiting here</th>
-          </tr>
-        </thead>
-        <tbody>
-          {nodes.map((n) => (
-            <tr key={n.nodeId}>
-              <th scope="row">
-                {scenario.nodes[n.nodeId]?.title ?? scenario.nodes[n.nodeId]?.ending?.title ?? n.nodeId}{" "}
-                <span className="ws-muted">({n.nodeId})</span>
-              </th>
-              <td>{n.reached}</td>
-              <td>
-                {n.choices.length === 0 ? (
-                  "–"
-                ) : (
-                  <ul className="nhsuk-list">
-                    {n.choices.map((c) => (
-                      <li key={c.choiceId}>
-                        {choiceText(n.nodeId, c.choiceId)}: {c.share}% ({c.count})
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td>{n.endedHere}</td>
-              <td>{n.abandonedHere}</td>
-              <td>{n.inProgressHere}</td>
+      <div className="ws-table-scroll" role="region" aria-label="Node by node table" tabIndex={0}>
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">Node by node</caption>
+          <thead>
+            <tr>
+              <th scope="col">Node</th>
+              <th scope="col">Reached</th>
+              <th scope="col">Choices taken</th>
+              <th scope="col">Ended here</th>
+              <th scope="col">Abandoned here</th>
+              <th scope="col">Waiting here</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {nodes.map((n) => (
+              <tr key={n.nodeId}>
+                <th scope="row">
+                  {scenario.nodes[n.nodeId]?.title ?? scenario.nodes[n.nodeId]?.ending?.title ?? n.nodeId}{" "}
+                  <span className="ws-muted">({n.nodeId})</span>
+                </th>
+                <td>{n.reached}</td>
+                <td>
+                  {n.choices.length === 0 ? (
+                    "–"
+                  ) : (
+                    <ul className="nhsuk-list">
+                      {n.choices.map((c) => (
+                        <li key={c.choiceId}>
+                          {choiceText(n.nodeId, c.choiceId)}: {c.share}% ({c.count})
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>{n.endedHere}</td>
+                <td>{n.abandonedHere}</td>
+                <td>{n.inProgressHere}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <ItemStatisticsTable report={items} version={scenario.version} csvHref={`/studio/${id}/item-statistics.csv`} />
     </>
   );

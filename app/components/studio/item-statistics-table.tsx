@@ -2,6 +2,7 @@
 // reviewer acts on (non-functioning distractors, negative discrimination) and a note when the sample is small.
 import {
   formatDiscrimination,
+  MIN_ANSWERED_FOR_DISTRACTOR_FLAGS,
   MIN_ATTEMPTS_FOR_STATISTICS,
   type ItemStatisticsReport,
 } from "~/core/studio/item-statistics";
@@ -48,60 +49,59 @@ export function ItemStatisticsTable({
           Download item statistics (CSV)
         </a>
       </p>
-      <table className="nhsuk-table ws-item-statistics">
-        <caption className="nhsuk-table__caption">Decision by decision</caption>
-        <thead>
-          <tr>
-            <th scope="col">Decision</th>
-            <th scope="col">Answered</th>
-            <th scope="col">Facility</th>
-            <th scope="col">Discrimination</th>
-            <th scope="col">Responses (share chosen)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.items.map((item) => (
-            <tr key={item.nodeId}>
-              <th scope="row">
-                {item.title} <span className="ws-muted">({item.nodeId})</span>
-              </th>
-              <td>{item.answered}</td>
-              <td>{percent(item.facility)}</td>
-              <td>
-                {item.discrimination === null ? "–" : formatDiscrimination(item.discrimination)}
-                {item.negativeDiscrimination ? (
-                  <>
-                    {" "}
-                    <span className="ws-tag ws-tag--yellow">Negative</span>
-                  </>
-                ) : null}
-              </td>
-              <td>
-                <ul className="nhsuk-list">
-                  {item.responses.map((r) => (
-                    <li key={r.choiceId}>
-                      {r.best ? <span className="ws-tag ws-tag--green">Best</span> : null} {r.text}:{" "}
-                      {item.answered === 0 ? "–" : `${percent(r.share)} (${r.count})`}
-                      {r.nonFunctioning ? (
-                        <>
-                          {" "}
-                          <span className="ws-tag ws-tag--yellow">Non-functioning distractor</span>
-                        </>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </td>
+      <div className="ws-table-scroll" role="region" aria-label="Item statistics table" tabIndex={0}>
+        <table className="nhsuk-table ws-item-statistics">
+          <caption className="nhsuk-table__caption">Decision by decision</caption>
+          <thead>
+            <tr>
+              <th scope="col">Decision</th>
+              <th scope="col">Answered</th>
+              <th scope="col">Facility</th>
+              <th scope="col">Discrimination</th>
+              <th scope="col">Responses (share chosen)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {report.items.some((i) => i.responses.some((r) => r.nonFunctioning)) ? (
-        <p className="ws-muted">
-          A non-functioning distractor is chosen by fewer than 5% of those who reach the decision: make it a mistake
-          real clinicians make, or remove it.
-        </p>
-      ) : null}
+          </thead>
+          <tbody>
+            {report.items.map((item) => (
+              <tr key={item.nodeId}>
+                <th scope="row">
+                  {item.title} <span className="ws-muted">({item.nodeId})</span>
+                </th>
+                <td>{item.answered}</td>
+                <td>{percent(item.facility)}</td>
+                <td>
+                  {item.discrimination === null ? "–" : formatDiscrimination(item.discrimination)}
+                  {item.negativeDiscrimination ? (
+                    <>
+                      {" "}
+                      <span className="ws-tag ws-tag--yellow">Negative</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <ul className="nhsuk-list">
+                    {item.responses.map((r) => (
+                      <li key={r.choiceId} className="ws-item-response">
+                        <strong>{item.answered === 0 ? "–" : percent(r.share)}</strong>{" "}
+                        {item.answered === 0 ? null : `(${r.count}) `}
+                        {r.best ? <span className="ws-tag ws-tag--green">Best</span> : null}
+                        {r.nonFunctioning ? (
+                          <span className="ws-tag ws-tag--yellow">Non-functioning distractor</span>
+                        ) : null}{" "}
+                        {r.text}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="ws-muted">
+        A non-functioning distractor is chosen by fewer than 5% of those who reach the decision (flagged once{" "}
+        {MIN_ANSWERED_FOR_DISTRACTOR_FLAGS} have): make it a mistake real clinicians make, or remove it.
+      </p>
     </section>
   );
 }

@@ -34,9 +34,9 @@ export function ItemWritingChecks({
       </h3>
       <ul className="nhsuk-list ws-problem-list">
         {findings.map((f, i) => (
-          <li key={i} className="ws-problem">
+          <li key={i} className="ws-finding">
             <span className="ws-tag ws-tag--yellow">warning</span> {f.message}
-            {f.hint ? <span className="ws-problem__hint">How to fix: {f.hint}</span> : null}
+            {f.hint ? <span className="ws-finding__hint">How to fix: {f.hint}</span> : null}
             {f.nodeId ? (
               <button type="button" className="ws-link-button" onClick={() => onOpen(f.nodeId!)}>
                 Open {f.nodeId}

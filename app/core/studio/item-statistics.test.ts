@@ -78,6 +78,16 @@ describe("item statistics on a fixture with hand-computed values", () => {
     expect(itemStatistics(knownAnswersScenario(), everyone).smallSample).toBe(false);
   });
 
+  it("flags no distractor before 20 people have answered, when under 5% can only mean nobody yet", () => {
+    const few = Array.from({ length: 19 }, (_, i) => attempt(`p${i}`, "a1", "b1"));
+    const [fewA] = itemStatistics(knownAnswersScenario(), few).items;
+    expect(fewA?.responses.map((r) => [r.choiceId, r.count, r.nonFunctioning])).toEqual([
+      ["a1", 19, false],
+      ["a2", 0, false],
+      ["a3", 0, false],
+    ]);
+  });
+
   it("has no facility and flags nothing when nobody has answered", () => {
     const [empty] = itemStatistics(knownAnswersScenario(), []).items;
     expect(empty).toMatchObject({ answered: 0, facility: null, discrimination: null, negativeDiscrimination: false });

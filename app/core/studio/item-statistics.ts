@@ -7,6 +7,11 @@ import type { Scenario } from "../scenario/schema";
 export const MIN_ATTEMPTS_FOR_STATISTICS = 30;
 /** A distractor chosen by fewer than this share of those who reached the decision is not doing its job. */
 export const NON_FUNCTIONING_SHARE = 0.05;
+/**
+ * Below this many answers, "fewer than 5%" can only mean "nobody yet", which says more about the sample than the
+ * distractor, so none is flagged until then.
+ */
+export const MIN_ANSWERED_FOR_DISTRACTOR_FLAGS = 20;
 
 /** One completed attempt on the scenario version analysed: who, when, and the choices made in order. */
 export interface ItemAttempt {
@@ -23,7 +28,7 @@ export interface ResponseStatistics {
   count: number;
   /** Share of those who answered this decision, 0..1 (0 when nobody did). */
   share: number;
-  /** A response that is not best and that fewer than 5% chose (only once someone has answered). */
+  /** A response that is not best and that fewer than 5% chose (once at least 20 have answered the decision). */
   nonFunctioning: boolean;
 }
 
@@ -119,7 +124,11 @@ export function itemStatistics(scenario: Scenario, attempts: readonly ItemAttemp
           best: best.has(c.id),
           count,
           share,
-          nonFunctioning: answered > 0 && figures.hasBest && !best.has(c.id) && share < NON_FUNCTIONING_SHARE,
+          nonFunctioning:
+            answered >= MIN_ANSWERED_FOR_DISTRACTOR_FLAGS &&
+            figures.hasBest &&
+            !best.has(c.id) &&
+            share < NON_FUNCTIONING_SHARE,
         };
       }),
     };
