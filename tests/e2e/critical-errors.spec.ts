@@ -73,7 +73,7 @@ test("an educator sees item statistics for a bundled scenario and exports them",
   await page.getByRole("link", { name: `Analytics and item statistics for ${scenario.title}` }).click();
   await expect(page).toHaveURL(`/studio/${SCENARIO_ID}/analytics`);
   await expect(page.getByRole("heading", { level: 1, name: `Analytics: ${scenario.title}` })).toBeVisible();
-  const items = page.getByRole("region", { name: "Item statistics" });
+  const items = page.getByRole("region", { name: "Item statistics", exact: true });
   await expect(items).toContainText("point-biserial correlation");
   await expect(items).toContainText(/first completed attempt on version \d+ \([1-9]\d* attempts?\)/);
   await expect(items.getByText("Small sample")).toBeVisible();
