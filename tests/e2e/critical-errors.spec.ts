@@ -77,7 +77,7 @@ test("an educator sees item statistics for a bundled scenario and exports them",
   await expect(items).toContainText("point-biserial correlation");
   await expect(items).toContainText(/first completed attempt on version \d+ \([1-9]\d* attempts?\)/);
   await expect(items.getByText("Small sample")).toBeVisible();
-  await expect(items.getByRole("table", { name: "Decision by decision" }).locator("tbody tr")).toHaveCount(
+  await expect(items.getByRole("table", { name: "Decision by decision" }).locator("tbody > tr")).toHaveCount(
     Object.values(scenario.nodes).filter((n) => (n.choices?.length ?? 0) > 1).length,
   );
   await expectAccessible(page);

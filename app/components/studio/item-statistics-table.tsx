@@ -6,6 +6,7 @@ import {
   MIN_ATTEMPTS_FOR_STATISTICS,
   type ItemStatisticsReport,
 } from "~/core/studio/item-statistics";
+import { ResponsiveCell } from "~/components/responsive-cell";
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
 
@@ -49,55 +50,63 @@ export function ItemStatisticsTable({
           Download item statistics (CSV)
         </a>
       </p>
-      <div className="ws-table-scroll" role="region" aria-label="Item statistics table" tabIndex={0}>
-        <table className="nhsuk-table ws-item-statistics">
-          <caption className="nhsuk-table__caption">Decision by decision</caption>
-          <thead>
-            <tr>
-              <th scope="col">Decision</th>
-              <th scope="col">Answered</th>
-              <th scope="col">Facility</th>
-              <th scope="col">Discrimination</th>
-              <th scope="col">Responses (share chosen)</th>
+      <table className="nhsuk-table nhsuk-table--responsive ws-item-statistics">
+        <caption className="nhsuk-table__caption">Decision by decision</caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th scope="col" className="nhsuk-table__header">
+              Decision
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Answered
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Facility
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Discrimination
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Responses (share chosen)
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {report.items.map((item) => (
+            <tr className="nhsuk-table__row" key={item.nodeId}>
+              <ResponsiveCell heading="Decision">
+                <strong>{item.title}</strong> <span className="ws-muted">({item.nodeId})</span>
+              </ResponsiveCell>
+              <ResponsiveCell heading="Answered">{item.answered}</ResponsiveCell>
+              <ResponsiveCell heading="Facility">{percent(item.facility)}</ResponsiveCell>
+              <ResponsiveCell heading="Discrimination">
+                {item.discrimination === null ? "–" : formatDiscrimination(item.discrimination)}
+                {item.negativeDiscrimination ? (
+                  <>
+                    {" "}
+                    <span className="ws-tag ws-tag--yellow">Negative</span>
+                  </>
+                ) : null}
+              </ResponsiveCell>
+              <ResponsiveCell heading="Responses">
+                <ul className="nhsuk-list">
+                  {item.responses.map((r) => (
+                    <li key={r.choiceId} className="ws-item-response">
+                      <strong>{item.answered === 0 ? "–" : percent(r.share)}</strong>{" "}
+                      {item.answered === 0 ? null : `(${r.count}) `}
+                      {r.best ? <span className="ws-tag ws-tag--green">Best</span> : null}
+                      {r.nonFunctioning ? (
+                        <span className="ws-tag ws-tag--yellow">Non-functioning distractor</span>
+                      ) : null}{" "}
+                      {r.text}
+                    </li>
+                  ))}
+                </ul>
+              </ResponsiveCell>
             </tr>
-          </thead>
-          <tbody>
-            {report.items.map((item) => (
-              <tr key={item.nodeId}>
-                <th scope="row">
-                  {item.title} <span className="ws-muted">({item.nodeId})</span>
-                </th>
-                <td>{item.answered}</td>
-                <td>{percent(item.facility)}</td>
-                <td>
-                  {item.discrimination === null ? "–" : formatDiscrimination(item.discrimination)}
-                  {item.negativeDiscrimination ? (
-                    <>
-                      {" "}
-                      <span className="ws-tag ws-tag--yellow">Negative</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <ul className="nhsuk-list">
-                    {item.responses.map((r) => (
-                      <li key={r.choiceId} className="ws-item-response">
-                        <strong>{item.answered === 0 ? "–" : percent(r.share)}</strong>{" "}
-                        {item.answered === 0 ? null : `(${r.count}) `}
-                        {r.best ? <span className="ws-tag ws-tag--green">Best</span> : null}
-                        {r.nonFunctioning ? (
-                          <span className="ws-tag ws-tag--yellow">Non-functioning distractor</span>
-                        ) : null}{" "}
-                        {r.text}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       <p className="ws-muted">
         A non-functioning distractor is chosen by fewer than 5% of those who reach the decision (flagged once{" "}
         {MIN_ANSWERED_FOR_DISTRACTOR_FLAGS} have): make it a mistake real clinicians make, or remove it.
