@@ -2,6 +2,9 @@
 // and the certificate link for a pass.
 import type { Debrief } from "~/services/debrief.server";
 
+/** Most responses are written as speech in straight quotes; the verdict adds its own, so drop the author's pair. */
+const unquoted = (text: string) => text.replace(/^"([^"]*)"$/, "$1");
+
 export function DebriefVerdict({ debrief, attemptId }: { debrief: Debrief; attemptId: string }) {
   return (
     <div className={`ws-notice ${debrief.passed ? "" : "ws-notice--warning"}`} role="status">
@@ -16,7 +19,7 @@ export function DebriefVerdict({ debrief, attemptId }: { debrief: Debrief; attem
           <ul>
             {debrief.criticalErrors.map((e) => (
               <li key={e.step}>
-                Decision {e.step}, you chose: &ldquo;{e.choiceText}&rdquo;. <strong>{e.reason}</strong>
+                Decision {e.step}, you chose: &ldquo;{unquoted(e.choiceText)}&rdquo;. <strong>{e.reason}</strong>
               </li>
             ))}
           </ul>
