@@ -2,6 +2,7 @@
 // person on the version shown, a formula-safe CSV whose download is audit-logged, and a 404 for an unknown scenario.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "~/utils/auth.server";
+import { newAttempt } from "../contract/contract-helpers";
 import { FIXTURE_DIR, studioContext } from "./studio-helpers";
 
 process.env.SCENARIOS_DIR = FIXTURE_DIR;
@@ -19,21 +20,16 @@ describe("analytics for a bundled scenario", () => {
   afterEach(async () => env.close());
 
   async function completed(orgId: string, userId: string, choices: Array<[string, string]>, version = 1) {
-    const created = await env.store.createAttempt({
-      orgId,
-      userId,
-      scenarioId: "fixture-consultation",
-      scenarioVersion: version,
-      mode: "learning",
-      snapshot: { context: { transcript: choices.map(([nodeId, choiceId]) => ({ nodeId, choiceId })) } },
-      path: [...choices.map(([nodeId]) => nodeId), "close-good"],
-      confidenceBefore: null,
-      confidenceAfter: null,
-      reflection: null,
-      result: null,
-      presence: null,
-      assignmentId: null,
-    });
+    const created = await env.store.createAttempt(
+      newAttempt({
+        orgId,
+        userId,
+        scenarioId: "fixture-consultation",
+        scenarioVersion: version,
+        snapshot: { context: { transcript: choices.map(([nodeId, choiceId]) => ({ nodeId, choiceId })) } },
+        path: [...choices.map(([nodeId]) => nodeId), "close-good"],
+      }),
+    );
     await env.store.updateAttempt(created.id, created.revision, {
       status: "completed",
       completedAt: new Date().toISOString(),

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Attempt } from "~/storage/types";
 import type { Viewer } from "~/utils/auth.server";
 import { cpdForAttempt } from "~/services/learning-record.server";
+import { newAttempt } from "../contract/contract-helpers";
 import { studioContext } from "../studio/studio-helpers";
 
 describe("CPD for one attempt", () => {
@@ -16,21 +17,9 @@ describe("CPD for one attempt", () => {
   afterEach(async () => env.close());
 
   async function finished(passed: boolean, seconds: number, version = 1): Promise<Attempt> {
-    const created = await env.store.createAttempt({
-      orgId: env.org.id,
-      userId: env.educator.id,
-      scenarioId: "chest",
-      scenarioVersion: version,
-      mode: "learning",
-      snapshot: {},
-      path: [],
-      confidenceBefore: null,
-      confidenceAfter: null,
-      reflection: null,
-      result: null,
-      presence: null,
-      assignmentId: null,
-    });
+    const created = await env.store.createAttempt(
+      newAttempt({ orgId: env.org.id, userId: env.educator.id, scenarioId: "chest", scenarioVersion: version }),
+    );
     return env.store.updateAttempt(created.id, created.revision, {
       status: "completed",
       completedAt: new Date(Date.parse(created.startedAt) + seconds * 1000).toISOString(),

@@ -6,6 +6,7 @@ import {
   MIN_ATTEMPTS_FOR_STATISTICS,
   type ItemStatisticsReport,
 } from "~/core/studio/item-statistics";
+import { TableHead } from "~/components/admin/table-head";
 import { ResponsiveCell } from "~/components/responsive-cell";
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
@@ -52,25 +53,7 @@ export function ItemStatisticsTable({
       </p>
       <table className="nhsuk-table nhsuk-table--responsive ws-item-statistics">
         <caption className="nhsuk-table__caption">Decision by decision</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              Decision
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Answered
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Facility
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Discrimination
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Responses (share chosen)
-            </th>
-          </tr>
-        </thead>
+        <TableHead headings={["Decision", "Answered", "Facility", "Discrimination", "Responses (share chosen)"]} />
         <tbody className="nhsuk-table__body">
           {report.items.map((item) => (
             <tr className="nhsuk-table__row" key={item.nodeId}>
