@@ -9,6 +9,7 @@ import { COMPETENCY_INFO, isCompetency } from "~/core/competencies";
 import { validateScenario, type Scenario } from "~/core/scenario";
 import { graphModel } from "~/core/studio/graph-model";
 import studioStyles from "~/styles/studio.scss?url";
+import { TableHead } from "~/components/admin/table-head";
 import { ItemStatisticsTable } from "~/components/studio/item-statistics-table";
 import { analyticsView, requireAnalyticsScenario } from "~/services/studio-analytics.server";
 import { requireAuthor } from "~/services/studio.server";
@@ -84,16 +85,7 @@ export default function Analytics() {
       <div className="ws-table-scroll" role="region" aria-label="Node by node table" tabIndex={0}>
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption">Node by node</caption>
-          <thead>
-            <tr>
-              <th scope="col">Node</th>
-              <th scope="col">Reached</th>
-              <th scope="col">Choices taken</th>
-              <th scope="col">Ended here</th>
-              <th scope="col">Abandoned here</th>
-              <th scope="col">Waiting here</th>
-            </tr>
-          </thead>
+          <TableHead headings={["Node", "Reached", "Choices taken", "Ended here", "Abandoned here", "Waiting here"]} />
           <tbody>
             {nodes.map((n) => (
               <tr key={n.nodeId}>
