@@ -1,29 +1,26 @@
 // The scenario editor page: forms, branch graph and checks; save (with conflict detection), publish, archive, export.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import {
-  useActionData,
-  useFetcher,
-  useLoaderData,
-  useNavigation,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import xyflowStyles from "@xyflow/react/dist/style.css?url";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useState } from "react";
 import { z } from "zod";
 import { refusalText } from "~/components/error-summary";
 import { EditorHeader, EditorOutcome, EditorTools } from "~/components/studio/editor-header";
+import { DraftRecovery } from "~/components/studio/draft-recovery";
 import { PublishPanel } from "~/components/studio/publish-panel";
+import { useDraftSaver } from "~/components/studio/use-draft-saver";
 import { ScenarioEditor } from "~/components/studio/scenario-editor";
 import type { Scenario } from "~/core/scenario";
 import studioStyles from "~/styles/studio.scss?url";
-import { intent, intents, revision } from "~/utils/form-schemas";
+import { intent, intents, revision, scenarioDraft } from "~/utils/form-schemas";
 import { parseForm } from "~/utils/forms.server";
 import { BodyTooLargeError, readFormLimited } from "~/utils/request-body.server";
 import {
   DRAFT_FORM_LIMIT,
   editorView,
   publishStudioScenario,
+  recoverStudioDraft,
   requireAuthor,
   requireStudioScenario,
   saveStudioDraft,
@@ -54,8 +51,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 const editorForm = intents([
-  z.object({ intent: intent("save"), draft: z.string().default(""), revision }),
+  z.object({ intent: intent("save"), draft: scenarioDraft, revision }),
   z.object({ intent: intent("publish"), revision }),
+  z.object({ intent: z.enum(["restore", "discard"], { error: "Unknown action." }), revision }),
   z.object({ intent: z.enum(["archive", "unarchive"], { error: "Unknown action." }) }),
 ]);
 
@@ -83,24 +81,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!outcome.ok) return data({ ok: false as const, message: outcome.message }, { status: outcome.status });
     return { ok: true as const, published: outcome.version, summary: outcome.summary };
   }
+  if (input.intent === "restore" || input.intent === "discard") {
+    const outcome = await recoverStudioDraft(context, viewer, record, input.intent, input.revision);
+    if (!outcome.ok) return data({ ok: false as const, message: outcome.message }, { status: outcome.status });
+    return redirect(`/studio/${record.id}`);
+  }
   await setArchived(context, viewer, record, input.intent === "archive");
   return { ok: true as const, archived: input.intent === "archive" };
 }
 
-export default function EditScenario() {
+export default function EditScenarioPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (!loaded.unreadable) return <EditScenario />;
+  return <DraftRecovery {...loaded} failure={result && !result.ok ? refusalText(result) : null} />;
+}
+
+function EditScenario() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  // Keyed by the loaded revision, as the editor is: a publish reloads both, and an old save's answer is not replayed.
-  const saver = useFetcher<typeof action>({ key: `save-${loaded.id}-${loaded.revision}` });
-  const saving = useMemo(() => {
-    const answer = saver.state === "idle" ? saver.data : undefined;
-    return {
-      busy: saver.state !== "idle",
-      saved: answer?.ok && typeof answer.revision === "number" ? { revision: answer.revision } : null,
-      error: answer && !answer.ok ? refusalText(answer) : null,
-    };
-  }, [saver.state, saver.data]);
+  const { saving, save } = useDraftSaver(loaded.id, loaded.revision);
   const [state, setState] = useState({ draft: loaded.draft as Scenario, dirty: false, revision: loaded.revision });
   const onDraftChange = useCallback(
     (draft: Scenario, dirty: boolean, revision: number) => setState({ draft, dirty, revision }),
@@ -129,9 +130,7 @@ export default function EditScenario() {
         revision={loaded.revision}
         nodeToOpen={loaded.nodeToOpen}
         onDraftChange={onDraftChange}
-        onSave={(draft, revision) =>
-          saver.submit({ intent: "save", draft, revision: String(revision) }, { method: "post" })
-        }
+        onSave={save}
         saving={saving}
       />
       <PublishPanel

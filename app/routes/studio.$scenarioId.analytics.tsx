@@ -25,7 +25,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return analyticsView(context, viewer, await requireAnalyticsScenario(request, context, viewer, params.scenarioId));
 }
 
-export default function Analytics() {
+export default function AnalyticsPage() {
+  const { id, unreadable } = useLoaderData<typeof loader>();
+  if (!unreadable) return <Analytics />;
+  return (
+    <>
+      <h1>This draft cannot be opened</h1>
+      <p>
+        The saved draft is not in a form Webside can read, and no version has been published, so there is nothing to
+        analyse yet. <a href={`/studio/${id}`}>Recover the draft in the editor</a>.
+      </p>
+    </>
+  );
+}
+
+function Analytics() {
   const { id, bundled, scenario: loaded, summary, nodes, choiceCounts, items } = useLoaderData<typeof loader>();
   const scenario = loaded as Scenario;
   const model = useMemo(

@@ -10,6 +10,7 @@ import { safeCell } from "~/core/tracking/export-rows";
 import type { Attempt } from "~/storage/types";
 import { audit } from "~/services/audit.server";
 import { bundledScenario } from "~/services/catalogue.server";
+import { isReadableDraft } from "~/core/studio/draft-envelope";
 import { latestVersionOf } from "~/services/studio.server";
 import { deny, type Viewer } from "~/utils/auth.server";
 
@@ -18,6 +19,8 @@ export interface AnalyticsTarget {
   /** The version learners play now (or a never-published draft's shape, which has no attempts yet). */
   scenario: Scenario;
   bundled: boolean;
+  /** A never-published draft the editor cannot open: nothing to show, the page points to the editor's recovery. */
+  unreadable: boolean;
 }
 
 /** The organisation's own scenario or a bundled one; anything else is a 404 that reveals nothing. */
@@ -29,11 +32,13 @@ export async function requireAnalyticsScenario(
 ): Promise<AnalyticsTarget> {
   const record = id ? await context.store.getScenarioRecord(viewer.org.id, id) : null;
   if (record) {
-    const scenario = (await latestVersionOf(context, record)) ?? editableDraft(record.draft);
-    return { id: record.id, scenario, bundled: false };
+    const published = await latestVersionOf(context, record);
+    const unreadable = !published && !isReadableDraft(record.draft);
+    const scenario = published ?? editableDraft(unreadable ? {} : record.draft);
+    return { id: record.id, scenario, bundled: false, unreadable };
   }
   const bundled = id ? bundledScenario(id) : null;
-  if (bundled) return { id: bundled.id, scenario: bundled, bundled: true };
+  if (bundled) return { id: bundled.id, scenario: bundled, bundled: true, unreadable: false };
   return deny(context, viewer, request, 404, "scenario not in this organisation");
 }
 
@@ -54,6 +59,7 @@ export async function analyticsView(context: AppLoadContext, viewer: Viewer, tar
   return {
     id: target.id,
     bundled: target.bundled,
+    unreadable: target.unreadable,
     scenario: target.scenario,
     summary: {
       attempts: stats.attempts,

@@ -4,10 +4,12 @@ import type { AppLoadContext } from "@remix-run/node";
 import { validateScenario, type Scenario } from "~/core/scenario";
 import { describeDiff, diffScenarios } from "~/core/scenario/diff";
 import { editableDraft } from "~/core/studio/draft-edits";
+import { isReadableDraft } from "~/core/studio/draft-envelope";
 import { ConflictError } from "~/storage/errors";
 import type { StoredScenario } from "~/storage/types";
 import { formatDateTime } from "~/utils/format";
 import { audit } from "~/services/audit.server";
+import { blankScenario } from "~/services/studio-library.server";
 import { deny, requireRole, type Viewer } from "~/utils/auth.server";
 
 export const STUDIO_ROLES = ["educator", "admin"] as const;
@@ -46,22 +48,17 @@ export async function saveStudioDraft(
   context: AppLoadContext,
   viewer: Viewer,
   record: StoredScenario,
-  draftText: string,
+  /** Already checked at the form boundary to be draft-shaped (the `scenarioDraft` schema). */
+  draft: Record<string, unknown>,
   revision: number,
 ): Promise<SaveOutcome> {
-  let draft: unknown;
-  try {
-    draft = JSON.parse(draftText);
-  } catch {
-    return { ok: false, status: 400, message: "The draft could not be read. Reload the editor and try again." };
-  }
   const report = validateScenario(draft);
   // Saving keeps work even with errors; only data that is not scenario-shaped at all (or unsafe) is refused.
   const unsafe = report.problems.find((p) =>
     ["forbidden-key", "too-deeply-nested", "file-too-large", "not-json"].includes(p.code),
   );
   if (unsafe) return { ok: false, status: 400, message: unsafe.message };
-  if (typeof draft === "object" && draft !== null) (draft as Record<string, unknown>).id = record.id;
+  draft.id = record.id;
   try {
     const saved = await context.store.saveScenarioDraft({
       orgId: viewer.org.id,
@@ -72,13 +69,51 @@ export async function saveStudioDraft(
     });
     return { ok: true, record: saved };
   } catch (error) {
-    if (error instanceof ConflictError) {
-      return {
-        ok: false,
-        status: 409,
-        message: await conflictMessage(context, await context.store.getScenarioRecord(viewer.org.id, record.id)),
-      };
-    }
+    if (error instanceof ConflictError) return conflictOutcome(context, viewer, record);
+    throw error;
+  }
+}
+
+async function conflictOutcome(context: AppLoadContext, viewer: Viewer, record: StoredScenario) {
+  const latest = await context.store.getScenarioRecord(viewer.org.id, record.id);
+  return { ok: false as const, status: 409 as const, message: await conflictMessage(context, latest) };
+}
+
+/**
+ * Replaces a stored draft the editor cannot open (saved before drafts were checked, or edited by hand) with the last
+ * published version or a blank start. A draft that opens normally is never replaced this way. Audit-logged.
+ */
+export async function recoverStudioDraft(
+  context: AppLoadContext,
+  viewer: Viewer,
+  record: StoredScenario,
+  how: "restore" | "discard",
+  revision: number,
+): Promise<SaveOutcome> {
+  if (isReadableDraft(record.draft))
+    return { ok: false, status: 409, message: "This draft opens normally, so there is nothing to recover." };
+  if (record.revision !== revision) return conflictOutcome(context, viewer, record);
+  const version = how === "restore" ? await latestVersionOf(context, record) : null;
+  if (how === "restore" && !version)
+    return { ok: false, status: 400, message: "No version has been published yet, so there is none to restore." };
+  const draft = version ?? blankScenario(record.id, "Untitled scenario");
+  try {
+    const saved = await context.store.saveScenarioDraft({
+      orgId: viewer.org.id,
+      id: record.id,
+      expectedRevision: revision,
+      draft,
+      updatedBy: viewer.user.id,
+    });
+    await audit(context, {
+      type: "scenario.draft.recover",
+      orgId: viewer.org.id,
+      actorId: viewer.user.id,
+      detail: { scenarioId: record.id, replacedWith: version ? `version ${record.latestVersion}` : "a blank draft" },
+    });
+    return { ok: true, record: saved };
+  } catch (error) {
+    if (error instanceof ConflictError) return conflictOutcome(context, viewer, record);
     throw error;
   }
 }
@@ -166,8 +201,11 @@ export async function setArchived(
 
 /** What the editor opens with: the draft made editable, its revision and status, and the version it would follow. */
 export async function editorView(context: AppLoadContext, record: StoredScenario) {
-  const draft = editableDraft(record.draft);
+  // A draft the editor cannot open is not shown at all: the page offers to recover it instead.
+  const unreadable = !isReadableDraft(record.draft);
+  const draft = editableDraft(unreadable ? {} : record.draft);
   return {
+    unreadable,
     id: record.id,
     title: typeof draft.title === "string" ? draft.title : record.id,
     draft,

@@ -1,6 +1,52 @@
 // Schemas shared by more than one form, so a rule (a password's length, a counter's shape, a choice) is written once.
 import { z } from "zod";
+import { draftEnvelope } from "~/core/studio/draft-envelope";
+import { findHiddenCharacters, hasHiddenCharacters, HIDDEN_CHARACTERS_MESSAGE } from "~/core/text/hidden-characters";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./password-rules";
+
+/**
+ * Every text field of a submitted form, refused where it hides control characters or text-direction overrides.
+ * parseForm checks each form against this before its own schema, so names, titles, notes and any field added later
+ * are covered without each schema remembering to.
+ */
+export const submittedText = z.record(z.string(), z.unknown()).superRefine((values, ctx) => {
+  for (const [key, value] of Object.entries(values)) {
+    const texts = Array.isArray(value) ? value : [value];
+    if (texts.some((text) => typeof text === "string" && hasHiddenCharacters(text)))
+      ctx.addIssue({ code: "custom", path: [key], message: `This field ${HIDDEN_CHARACTERS_MESSAGE}.` });
+  }
+});
+
+const UNREADABLE_DRAFT = "The draft could not be read. Reload the editor and try again.";
+
+/**
+ * A scenario draft as the editor sends it: JSON text for a draft the editor can open again (containers and text where
+ * it expects them; half-written is fine), with no hidden characters in any of its text.
+ */
+export const scenarioDraft = z.string({ error: UNREADABLE_DRAFT }).transform((text, ctx) => {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    ctx.addIssue({ code: "custom", message: UNREADABLE_DRAFT });
+    return z.NEVER;
+  }
+  const envelope = draftEnvelope.safeParse(value);
+  if (!envelope.success) {
+    const where = envelope.error.issues[0]?.path.join(".");
+    ctx.addIssue({
+      code: "custom",
+      message: `${UNREADABLE_DRAFT}${where ? ` (${where} is not what a draft holds)` : ""}`,
+    });
+    return z.NEVER;
+  }
+  const hidden = findHiddenCharacters(envelope.data);
+  if (hidden) {
+    ctx.addIssue({ code: "custom", message: `The draft's ${hidden} ${HIDDEN_CHARACTERS_MESSAGE}.` });
+    return z.NEVER;
+  }
+  return envelope.data as Record<string, unknown>;
+});
 
 /** A password being chosen, worded for the field it is typed into ("Your new password must be..."). */
 export function newPassword(subject = "Your password") {

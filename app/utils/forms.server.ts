@@ -2,6 +2,8 @@
 // carrying each field's problems (and the values worth echoing back), so bad input is explained and nothing is lost.
 import { data } from "@remix-run/node";
 import { z } from "zod";
+import { withoutHiddenCharacters } from "~/core/text/hidden-characters";
+import { submittedText } from "./form-schemas";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -69,9 +71,13 @@ export function parseForm<S extends z.ZodType>(
   formData: FormData,
   echo: readonly string[] = [],
 ): ParsedForm<z.output<S>> {
-  const parsed = schema.safeParse(formValues(schema, formData));
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const values = Object.fromEntries(echo.map((key) => [key, String(formData.get(key) ?? "")]));
-  const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+  const input = formValues(schema, formData);
+  // Hidden characters are refused in every field first; echoed values come back without them.
+  const plain = submittedText.safeParse(input);
+  const parsed = plain.success ? schema.safeParse(input) : plain;
+  if (parsed.success) return { ok: true, data: parsed.data as z.output<S> };
+  const error = parsed.error as z.ZodError;
+  const values = Object.fromEntries(echo.map((key) => [key, withoutHiddenCharacters(String(formData.get(key) ?? ""))]));
+  const { fieldErrors, formErrors } = z.flattenError(error);
   return { ok: false, response: formFailure(400, { fieldErrors, formError: formErrors[0] ?? null, values }) };
 }
