@@ -1,6 +1,8 @@
 // The one door every uploaded file goes through: size cap, strict UTF-8, format detection, safe JSON, node limit.
 import { checkRawValue, lineAndColumn } from "../scenario/raw-json";
 import { SCENARIO_LIMITS } from "../scenario/schema";
+import { draftEnvelope } from "../studio/draft-envelope";
+import { findHiddenCharacters, HIDDEN_CHARACTERS_MESSAGE } from "../text/hidden-characters";
 import type { Competency } from "../competencies";
 import { importH5p } from "./h5p-import";
 import { importTwee } from "./twee-import";
@@ -88,6 +90,21 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * An imported draft the editor can open and whose text hides nothing: the same envelope and hidden-character rules a
+ * saved draft meets at the form boundary.
+ */
+function checkedDraft(result: ImportResult): ImportResult {
+  const envelope = draftEnvelope.safeParse(result.draft);
+  if (!envelope.success) {
+    const where = envelope.error.issues[0]?.path.join(".") || "file";
+    return reject(where, `The file is not a scenario Webside can open: ${where} does not hold what a scenario holds.`);
+  }
+  const hidden = findHiddenCharacters(result.draft);
+  if (hidden) return reject(hidden, `The file's ${hidden} ${HIDDEN_CHARACTERS_MESSAGE}.`);
+  return result;
+}
+
 /** Imports an upload: never throws for bad input, and never touches anything outside the returned draft. */
 export function importScenario(input: Uint8Array | string, options: ImportOptions = {}): ImportResult {
   try {
@@ -121,7 +138,7 @@ export function importScenario(input: Uint8Array | string, options: ImportOption
         : 0;
     if (nodes > SCENARIO_LIMITS.nodes)
       return reject("nodes", `The scenario has ${nodes} nodes; the limit is ${SCENARIO_LIMITS.nodes}.`);
-    return result;
+    return result.draft ? checkedDraft(result) : result;
   } catch (error) {
     if (error instanceof ImportRejected) return reject(error.where, error.message);
     // A stack overflow or similar on hostile input is reported, not thrown at the caller.

@@ -65,4 +65,15 @@ describe("reading a staff CSV", () => {
     expect(readStaffCsv("email,name\n", context).fileProblems[0]).toMatch(/no people/);
     expect(readStaffCsv('email,name\n"unclosed,x', context).fileProblems[0]).toMatch(/could not be read as CSV/);
   });
+
+  it("reports names and team names that hide control characters or text-direction overrides (issue 12)", () => {
+    const csv = "email,name,team\nc@trust.nhs.uk,Cee\u202E Three,Ward\u0007 7\nd@trust.nhs.uk,Dee Four,\n";
+    const report = readStaffCsv(csv, context);
+    expect(report.ok).toBe(false);
+    expect(report.rows[0]!.problems).toEqual([
+      expect.stringContaining("The name contains a hidden control character"),
+      expect.stringContaining("The team name contains a hidden control character"),
+    ]);
+    expect(report.rows[1]!.problems).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 // Reads a staff spreadsheet (CSV with columns email, name, team, roles) into rows with a report on each,
 // so an admin sees every problem before anything is written.
 import { parse } from "csv-parse/sync";
+import { hasHiddenCharacters, HIDDEN_CHARACTERS_MESSAGE } from "../text/hidden-characters";
 
 export const STAFF_ROLES = ["clinician", "educator", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -98,6 +99,12 @@ export function readStaffCsv(text: string, context: StaffCsvContext): StaffCsvRe
     if (!name) problems.push("The name is missing.");
     else if (name.length > 200) problems.push("The name is longer than 200 characters.");
     if (team.length > 100) problems.push("The team name is longer than 100 characters.");
+    for (const [label, value] of [
+      ["email", email],
+      ["name", name],
+      ["team name", team],
+    ] as const)
+      if (hasHiddenCharacters(value)) problems.push(`The ${label} ${HIDDEN_CHARACTERS_MESSAGE}.`);
     for (const word of unknown)
       problems.push(`"${word}" is not a role; use clinician, educator or admin (separate several with ;).`);
     if (email && seen.has(email)) problems.push(`${email} is also on line ${seen.get(email)}; each person once.`);
