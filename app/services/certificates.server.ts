@@ -4,6 +4,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { UniqueViolationError } from "~/storage/errors";
 import type { Attempt, Certificate } from "~/storage/types";
 import { audit } from "~/services/audit.server";
+import { getScenario } from "~/services/catalogue.server";
 
 // Crockford's base 32 without I, L, O, U: easy to read aloud and type from paper.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -44,12 +45,39 @@ export async function certificateFor(context: AppLoadContext, attempt: Attempt):
   }
 }
 
-/** What the public check may say about a code: whether it is genuine and when it was issued, nothing about its holder. */
+/**
+ * What a verifier compares against the paper in front of them: the holder's name, the scenario and its version, the
+ * date the attempt was completed and that it passed. Nothing more: no email, organisation, scores or reflection.
+ */
+export interface VerifiedCertificate {
+  holder: string;
+  scenario: string;
+  version: number;
+  completedAt: string;
+  result: "Passed";
+}
+
+/** The public check: a malformed or unknown code is simply not valid (null), and says nothing else. */
 export async function verifyCertificate(
   context: AppLoadContext,
   code: string,
-): Promise<{ code: string; issuedAt: string | null }> {
+): Promise<{ code: string; certificate: VerifiedCertificate | null }> {
   const normalised = code.toUpperCase();
   const certificate = CERTIFICATE_CODE.test(normalised) ? await context.store.getCertificate(normalised) : null;
-  return { code: normalised, issuedAt: certificate?.issuedAt ?? null };
+  const attempt = certificate ? await context.store.getAttempt(certificate.attemptId) : null;
+  const holder = certificate ? await context.store.getUser(certificate.userId) : null;
+  // A certificate is only ever issued for a passed attempt; anything else here means the record is not one to vouch for.
+  if (!certificate || !attempt || !holder || !attempt.result?.passed) return { code: normalised, certificate: null };
+  // The title as it was at that version; a version since removed still verifies, under the scenario's id.
+  const scenario = await getScenario(context, attempt.orgId, attempt.scenarioId, attempt.scenarioVersion);
+  return {
+    code: normalised,
+    certificate: {
+      holder: holder.name,
+      scenario: scenario?.title ?? attempt.scenarioId,
+      version: attempt.scenarioVersion,
+      completedAt: attempt.completedAt ?? certificate.issuedAt,
+      result: "Passed",
+    },
+  };
 }

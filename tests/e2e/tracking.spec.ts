@@ -186,7 +186,12 @@ test("a clinician from that team sets a password from the invitation, completes 
   await page.context().clearCookies();
   await page.goto(`/verify/${certificateCode}`);
   await expect(page.getByTestId("verify-result")).toContainText("Valid certificate");
-  await expect(page.getByTestId("verify-result")).not.toContainText("Staff Member");
+  // What a verifier compares with the paper (issue 12, finding 12), and nothing more: no email, no score.
+  await expect(page.getByTestId("verify-result")).toContainText("Awarded toStaff Member 7");
+  await expect(page.getByTestId("verify-result")).toContainText(/red flags: chest pain.*\(version \d+\)/i);
+  await expect(page.getByTestId("verify-result")).toContainText("ResultPassed");
+  await expect(page.getByTestId("verify-result")).not.toContainText(email(7));
+  await expect(page.getByTestId("verify-result")).not.toContainText("%");
   await expectAccessible(page);
   await screenshot(page, "verify-valid");
   await page.goto("/verify/WS-0000-0000-0000-0000");
