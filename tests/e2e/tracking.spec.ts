@@ -194,6 +194,9 @@ test("a clinician from that team sets a password from the invitation, completes 
   await expect(page.getByTestId("verify-result")).not.toContainText("%");
   await expectAccessible(page);
   await screenshot(page, "verify-valid");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, "verify-valid-phone");
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/verify/WS-0000-0000-0000-0000");
   await expect(page.getByTestId("verify-result")).toContainText("Not a valid certificate");
   await screenshot(page, "verify-invalid");

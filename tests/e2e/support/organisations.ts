@@ -16,3 +16,12 @@ export const LEARNERS = {
   spokenPrivacy: "learner.spoken-privacy@example.org",
   criticalErrors: "learner.critical-errors@example.org",
 } as const;
+
+/**
+ * A scenario in the second organisation whose stored draft the editor cannot read (saved before drafts were checked):
+ * draft-recovery.spec.ts opens its recovery view. It lives outside the demo trust so no other spec sees it.
+ */
+export const UNREADABLE_DRAFT = {
+  id: "unreadable-draft",
+  draft: { title: { not: "text" }, nodes: { opening: { lines: "not a list", choices: 5 } }, cast: 5 },
+} as const;

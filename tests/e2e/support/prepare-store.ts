@@ -4,7 +4,7 @@
 import { seedDemo } from "~/services/demo-organisation.server";
 import { createLowdbStore } from "~/storage/lowdb.server";
 import { hashPassword } from "~/utils/password.server";
-import { LEARNERS, OTHER_ACCOUNTS, OTHER_ORG } from "./organisations";
+import { LEARNERS, OTHER_ACCOUNTS, OTHER_ORG, UNREADABLE_DRAFT } from "./organisations";
 
 const file = process.env.DATA_FILE;
 if (!file) throw new Error("Set DATA_FILE to the end-to-end data file.");
@@ -27,6 +27,14 @@ try {
         roles: [role as "clinician" | "admin"],
         teamIds: [team.id],
       });
+      if (role === "admin")
+        await store.createScenario({
+          orgId: org.id,
+          id: UNREADABLE_DRAFT.id,
+          draft: structuredClone(UNREADABLE_DRAFT.draft),
+          createdBy: user.id,
+          source: { kind: "blank", detail: null },
+        });
     }
   }
 } finally {
