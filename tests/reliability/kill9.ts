@@ -59,22 +59,22 @@ async function restart(port: number): Promise<RunningServer> {
   return running;
 }
 
-/** Runs `step` up to four times, pausing between tries, when the network (not the app) fails. */
+/** Runs `step` up to six times, pausing longer each time, when the network (not the app) fails. */
 async function withRetries(step: () => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await step();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (attempt >= 4 || !code || !["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"].includes(code)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      if (attempt >= 6 || !code || !["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"].includes(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   }
 }
 
 /** Brings every slot to a known, in-progress attempt: re-reads unknown ones, replaces finished ones. */
 async function prepare(slots: Slot[]): Promise<void> {
-  const work = slots.map((slot, i) =>
+  const one = (slot: Slot, i: number) =>
     // A connection reset while the restarted server warms up is not what is being tested: try again, a few times.
     withRetries(async () => {
       if (slot.attemptId && !slot.view) slot.view = await slot.client.view(slot.attemptId);
@@ -82,10 +82,12 @@ async function prepare(slots: Slot[]): Promise<void> {
         slot.attemptId = await slot.client.startAttempt(scenarioIds[i % scenarioIds.length]!);
         slot.view = await slot.client.view(slot.attemptId);
       }
-    }),
-  );
-  // Fifty at a time: preparation is not what is being tested, and starting attempts runs the engine.
-  for (let i = 0; i < work.length; i += 50) await Promise.all(work.slice(i, i + 50));
+    });
+  // Fifty at a time (each chunk is started only when the previous one has finished, so a failure is always awaited
+  // and reported rather than left as an unhandled rejection): preparation is not what is being tested.
+  for (let i = 0; i < slots.length; i += 50) {
+    await Promise.all(slots.slice(i, i + 50).map((slot, k) => one(slot, i + k)));
+  }
 }
 
 /**
@@ -155,7 +157,10 @@ try {
   await store.close();
   const port = await freePort();
   server = await restart(port);
-  const clients = await signIn(server.url, org.clinicians);
+  let clients: Awaited<ReturnType<typeof signIn>> = [];
+  await withRetries(async () => {
+    clients = await signIn(server!.url, org.clinicians);
+  });
   const slots: Slot[] = Array.from({ length: inFlight }, (_, i) => ({
     client: clients[Math.floor(i / scenarioIds.length)]!,
     view: null,
