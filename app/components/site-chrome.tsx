@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/admin", label: "Completion", roles: ["admin"] },
   { to: "/admin/staff", label: "Staff", roles: ["admin"] },
   { to: "/admin/assignments", label: "Assignments", roles: ["admin"] },
+  { to: "/admin/lrs", label: "LRS", roles: ["admin"] },
 ];
 
 function Logo() {

@@ -1,4 +1,4 @@
-// The completion dashboard: how much assigned training is done, by team and scenario, who is overdue, average
+// Completion (the admin's dashboard): how much assigned training is done, by team and scenario, who is overdue, average
 // scores, confidence before and after, and camera-presence aggregates, with filters.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -8,7 +8,7 @@ import { FigureBars } from "~/components/admin/figure-bars";
 import { requireRole } from "~/utils/auth.server";
 import { dashboardFilter, loadDashboard } from "~/services/dashboard.server";
 
-export const meta: MetaFunction = () => [{ title: "Completion dashboard | Webside" }];
+export const meta: MetaFunction = () => [{ title: "Completion | Webside" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "admin");
@@ -21,7 +21,7 @@ export default function AdminDashboard() {
   return (
     <>
       <AdminNav current="/admin" />
-      <h1>Completion dashboard</h1>
+      <h1>Completion</h1>
       <p className="nhsuk-body-l">{org}</p>
       <DashboardFilters filter={filter} options={options} />
 
@@ -42,7 +42,15 @@ export default function AdminDashboard() {
         </div>
         <div className="ws-card">
           <p className="ws-stat">{d.totals.people}</p>
-          <p className="ws-muted">active staff in view</p>
+          <p className="ws-muted">active staff in view (signed in at least once)</p>
+        </div>
+        <div className="ws-card">
+          <p className="ws-stat" data-testid="total-invited">
+            {d.totals.invited}
+          </p>
+          <p className="ws-muted">
+            invited, not signed in yet (<a href="/admin/training">who is missing training</a>)
+          </p>
         </div>
       </div>
 

@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return form.response;
   if (form.data.intent === "archive") {
     await archiveAssignment(context, viewer, form.data.assignmentId);
-    return { ok: true as const, message: "Archived. It no longer counts on the dashboard; the attempts are kept." };
+    return { ok: true as const, message: "Archived. It no longer counts towards completion; the attempts are kept." };
   }
   const outcome = await createAssignments(context, viewer, form.data);
   if (!outcome.ok) return formFailure(400, { fieldErrors: outcome.fieldErrors });

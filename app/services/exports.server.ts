@@ -9,7 +9,14 @@ import { getScenario, listScenarios } from "~/services/catalogue.server";
 import { statementsForAttempt } from "~/services/xapi.server";
 
 export function memberFacts({ user, membership }: { user: User; membership: Membership }): MemberFacts {
-  return { userId: user.id, name: user.name, email: user.email, active: user.active, teamIds: membership.teamIds };
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    active: user.active,
+    teamIds: membership.teamIds,
+    invited: user.passwordHash === null,
+  };
 }
 
 export async function scenarioTitles(context: AppLoadContext, orgId: string): Promise<Map<string, string>> {

@@ -1,5 +1,5 @@
 // Tracking for a trust, end to end: an admin imports 50 staff from CSV and assigns a scenario to their team; one of
-// them sets a password from the invitation link, completes it, prints a certificate; the dashboard and CSV show it.
+// them sets a password from the invitation link, completes it, prints a certificate; the Completion page and CSV show it.
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { loadScenario, passingPath } from "./support/passing-path";
@@ -202,7 +202,7 @@ test("a clinician from that team sets a password from the invitation, completes 
   await screenshot(page, "verify-invalid");
 });
 
-test("the dashboard and the CSV export show the completion, and agree with each other", async ({ page }) => {
+test("Completion and the CSV export show the completion, and agree with each other", async ({ page }) => {
   await logIn(page, DEMO.admin);
   await page.goto("/admin");
   const byScenario = page.getByTestId("completion-by-scenario-table");
@@ -234,7 +234,7 @@ test("the dashboard and the CSV export show the completion, and agree with each 
   expect(ours).toHaveLength(50);
   const done = ours.filter((r) => r[5] === "completed");
   expect(done.map((r) => [r[0], r[1], r[9]])).toEqual([["Staff Member 7", email(7), "yes"]]);
-  // The dashboard's totals are the CSV's rows counted.
+  // Completion's totals are the CSV's rows counted.
   const total = await page.getByTestId("total-percent").textContent();
   const completedAll = rows.filter((r) => r[5]!.startsWith("completed")).length;
   expect(total).toBe(`${Math.round((1000 * completedAll) / rows.length) / 10}%`);

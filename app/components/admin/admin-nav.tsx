@@ -1,6 +1,8 @@
-// The admin area's sub-navigation, so dashboard, staff, assignments, exports and the LRS are one click apart.
+// The admin area's sub-navigation, so completion, who is missing training, staff, assignments, exports and the LRS
+// are one click apart.
 const LINKS = [
-  { to: "/admin", label: "Dashboard" },
+  { to: "/admin", label: "Completion" },
+  { to: "/admin/training", label: "Who is missing training" },
   { to: "/admin/staff", label: "Staff and teams" },
   { to: "/admin/staff/import", label: "Import staff" },
   { to: "/admin/assignments", label: "Assignments" },

@@ -9,7 +9,7 @@ const figure = (value: number | null, unit = "%") => (value === null ? "No data"
 
 export function DashboardFilters({ filter, options }: { filter: DashboardFilter; options: DashboardView["options"] }) {
   return (
-    <Form method="get" className="ws-card ws-filters" aria-label="Filter the dashboard">
+    <Form method="get" className="ws-card ws-filters" aria-label="Filter the completion figures">
       <div className="nhsuk-form-group">
         <label className="nhsuk-label" htmlFor="team">
           Team

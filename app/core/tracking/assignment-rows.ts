@@ -7,6 +7,8 @@ export interface MemberFacts {
   email: string;
   active: boolean;
   teamIds: string[];
+  /** Invited but never signed in (no password set yet): not counted as active staff. */
+  invited?: boolean;
 }
 
 export interface AssignmentRow<A extends AssignmentFacts = AssignmentFacts> {

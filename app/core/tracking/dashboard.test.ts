@@ -109,7 +109,7 @@ describe("the admin dashboard", () => {
   it("counts person-assignment pairs of active members, by team and by scenario", () => {
     const d = buildDashboard(input);
     // physio: p1, p2 x 2 assignments = 4 pairs; nursing: n1 x 1 = 1; deactivated and unassigned people are not counted.
-    expect(d.totals).toEqual({ people: 4, assigned: 5, completed: 2, overdue: 1, percent: 40 });
+    expect(d.totals).toEqual({ people: 4, invited: 0, assigned: 5, completed: 2, overdue: 1, percent: 40 });
     expect(d.byTeam).toEqual([
       { id: "nursing", label: "Nursing", assigned: 1, completed: 1, percent: 100 },
       { id: "physio", label: "Physiotherapy", assigned: 4, completed: 1, percent: 25 },
@@ -152,6 +152,7 @@ describe("the admin dashboard", () => {
   it("filters by team, scenario and date range", () => {
     expect(buildDashboard({ ...input, filter: { teamId: "nursing" } }).totals).toEqual({
       people: 1,
+      invited: 0,
       assigned: 1,
       completed: 1,
       overdue: 0,
@@ -166,6 +167,15 @@ describe("the admin dashboard", () => {
     expect(buildDashboard({ ...input, filter: { to: "2030-03-01" } }).byScenario.map((b) => b.id)).toEqual([
       "chest-pain",
     ]);
+  });
+
+  it("counts invited people who never signed in apart from active staff", () => {
+    const members = input.members.map((m) => (m.userId === "p2" ? { ...m, invited: true } : m));
+    const d = buildDashboard({ ...input, members });
+    expect(d.totals.people).toBe(3);
+    expect(d.totals.invited).toBe(1);
+    // Their assignments still count: they are expected to train.
+    expect(d.totals.assigned).toBe(5);
   });
 
   it("ignores presence summaries that are not valid", () => {

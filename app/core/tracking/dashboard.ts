@@ -39,7 +39,7 @@ export interface CompletionBar {
 }
 
 export interface Dashboard {
-  totals: { people: number; assigned: number; completed: number; overdue: number; percent: number };
+  totals: { people: number; invited: number; assigned: number; completed: number; overdue: number; percent: number };
   byTeam: CompletionBar[];
   byScenario: CompletionBar[];
   overdue: Array<{
@@ -123,7 +123,9 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 
   return {
     totals: {
-      people: members.length,
+      // Invited people who never signed in are not yet staff using Webside; they are counted apart.
+      people: members.filter((m) => !m.invited).length,
+      invited: members.filter((m) => m.invited).length,
       assigned: rows.length,
       completed: rows.filter((r) => r.completion.status === "completed").length,
       overdue: overdueRows.length,

@@ -1,4 +1,4 @@
-// Access matrix: the admin area (dashboard, staff, import, assignments, LRS, exports), invitations, certificates,
+// Access matrix: the admin area (completion, who is missing training, staff, import, assignments, LRS, exports), invitations, certificates,
 // certificate checks and the learning record. Org A owns an assignment, a passed attempt and its certificate.
 import { rolesOnly, ownerOnly, signedIn, type Expect, type MatrixArea } from "./types";
 import { SCENARIO } from "./practice";
@@ -100,6 +100,14 @@ export const area: MatrixArea = {
           expect: adminsOnly(400),
         },
       ],
+    },
+    "admin.training": {
+      url: () => "/admin/training?status=overdue&team=x&assignment=y",
+      cases: [{ method: "GET", expect: adminsOnly(200) }],
+    },
+    "admin.training[.]csv": {
+      url: () => "/admin/training.csv?status=bogus",
+      cases: [{ method: "GET", expect: adminsOnly(200) }],
     },
     "admin.export[.]csv": { url: () => "/admin/export.csv", cases: [{ method: "GET", expect: adminsOnly(200) }] },
     "admin.export[.]xapi[.]json": {

@@ -15,6 +15,7 @@ export const LEARNERS = {
   sayItFirst: "learner.say-it-first@example.org",
   spokenPrivacy: "learner.spoken-privacy@example.org",
   criticalErrors: "learner.critical-errors@example.org",
+  trainingGaps: "learner.training-gaps@example.org",
 } as const;
 
 /**
@@ -24,4 +25,15 @@ export const LEARNERS = {
 export const UNREADABLE_DRAFT = {
   id: "unreadable-draft",
   draft: { title: { not: "text" }, nodes: { opening: { lines: "not a list", choices: 5 } }, cast: 5 },
+} as const;
+
+/**
+ * The team "who is missing training" is checked on: the training-gaps learner, one person invited who has never
+ * signed in, an assignment already overdue (the assign form refuses past dates) and one due later.
+ */
+export const TRAINING_GAPS = {
+  team: "Training Gaps E2E",
+  invited: { email: "invited.training-gaps@example.org", name: "Invited Never Signed In" },
+  overdueScenario: "housebound-carer-present",
+  dueLaterScenario: "interpreter-limited-english",
 } as const;

@@ -4,11 +4,36 @@
 import { seedDemo } from "~/services/demo-organisation.server";
 import { createLowdbStore } from "~/storage/lowdb.server";
 import { hashPassword } from "~/utils/password.server";
-import { LEARNERS, OTHER_ACCOUNTS, OTHER_ORG, UNREADABLE_DRAFT } from "./organisations";
+import { LEARNERS, OTHER_ACCOUNTS, OTHER_ORG, TRAINING_GAPS, UNREADABLE_DRAFT } from "./organisations";
 
 const file = process.env.DATA_FILE;
 if (!file) throw new Error("Set DATA_FILE to the end-to-end data file.");
 const store = await createLowdbStore({ file, backups: 1 });
+
+async function prepareTrainingGaps(orgId: string) {
+  const team = await store.createTeam({ orgId, name: TRAINING_GAPS.team });
+  const learner = (await store.getUserByEmail(LEARNERS.trainingGaps))!;
+  await store.setMembership({ userId: learner.id, orgId, roles: ["clinician"], teamIds: [team.id] });
+  const invited = await store.createUser({ ...TRAINING_GAPS.invited, passwordHash: null });
+  await store.setMembership({ userId: invited.id, orgId, roles: ["clinician"], teamIds: [team.id] });
+  const admin = (await store.getUserByEmail("admin@example.org"))!;
+  const day = 86_400_000;
+  for (const [scenarioId, dueAt] of [
+    [TRAINING_GAPS.overdueScenario, new Date(Date.now() - 3 * day)],
+    [TRAINING_GAPS.dueLaterScenario, new Date(Date.now() + 30 * day)],
+  ] as const) {
+    await store.createAssignment({
+      orgId,
+      scenarioId,
+      scenarioVersion: 1,
+      teamIds: [team.id],
+      userIds: [],
+      dueAt: dueAt.toISOString(),
+      assessment: false,
+      createdBy: admin.id,
+    });
+  }
+}
 try {
   if (await seedDemo(store)) {
     const passwordHash = await hashPassword("webside-demo");
@@ -17,6 +42,7 @@ try {
       const user = await store.createUser({ email, name: `Learner ${spec}`, passwordHash });
       await store.setMembership({ userId: user.id, orgId: demo!.id, roles: ["clinician"], teamIds: [] });
     }
+    await prepareTrainingGaps(demo!.id);
     const org = await store.createOrganisation({ name: OTHER_ORG });
     const team = await store.createTeam({ orgId: org.id, name: "District Nursing" });
     for (const [role, email] of Object.entries(OTHER_ACCOUNTS)) {
