@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin/admin-nav";
-import { DashboardFilters, OverdueList, PresenceFigures } from "~/components/admin/dashboard-sections";
+import { DashboardFilters, DashboardTotals, OverdueList, PresenceFigures } from "~/components/admin/dashboard-sections";
 import { FigureBars } from "~/components/admin/figure-bars";
 import { requireRole } from "~/utils/auth.server";
 import { dashboardFilter, loadDashboard } from "~/services/dashboard.server";
@@ -25,34 +25,7 @@ export default function AdminDashboard() {
       <p className="nhsuk-body-l">{org}</p>
       <DashboardFilters filter={filter} options={options} />
 
-      <div className="ws-card-grid" data-testid="dashboard-totals">
-        <div className="ws-card">
-          <p className="ws-stat" data-testid="total-percent">
-            {d.totals.percent}%
-          </p>
-          <p className="ws-muted">
-            of assigned training completed ({d.totals.completed} of {d.totals.assigned})
-          </p>
-        </div>
-        <div className="ws-card">
-          <p className="ws-stat" data-testid="total-overdue">
-            {d.totals.overdue}
-          </p>
-          <p className="ws-muted">overdue</p>
-        </div>
-        <div className="ws-card">
-          <p className="ws-stat">{d.totals.people}</p>
-          <p className="ws-muted">active staff in view (signed in at least once)</p>
-        </div>
-        <div className="ws-card">
-          <p className="ws-stat" data-testid="total-invited">
-            {d.totals.invited}
-          </p>
-          <p className="ws-muted">
-            invited, not signed in yet (<a href="/admin/training">who is missing training</a>)
-          </p>
-        </div>
-      </div>
+      <DashboardTotals totals={d.totals} />
 
       <div className="ws-two-up">
         <section className="ws-card" aria-labelledby="by-team">

@@ -1,4 +1,4 @@
-// Parts of the completion dashboard: the filter form, the overdue list and the camera-presence averages.
+// Parts of Completion: the filter form, the totals, the overdue list and the camera-presence averages.
 import { Form } from "@remix-run/react";
 import type { DashboardFilter } from "~/core/tracking/dashboard";
 import type { DashboardView } from "~/services/dashboard.server";
@@ -119,5 +119,38 @@ export function PresenceFigures({ presence }: { presence: DashboardView["dashboa
         ))}
       </dl>
     </section>
+  );
+}
+
+export function DashboardTotals({ totals }: { totals: DashboardView["dashboard"]["totals"] }) {
+  return (
+    <div className="ws-card-grid" data-testid="dashboard-totals">
+      <div className="ws-card">
+        <p className="ws-stat" data-testid="total-percent">
+          {totals.percent}%
+        </p>
+        <p className="ws-muted">
+          of assigned training completed ({totals.completed} of {totals.assigned})
+        </p>
+      </div>
+      <div className="ws-card">
+        <p className="ws-stat" data-testid="total-overdue">
+          {totals.overdue}
+        </p>
+        <p className="ws-muted">overdue</p>
+      </div>
+      <div className="ws-card">
+        <p className="ws-stat">{totals.people}</p>
+        <p className="ws-muted">active staff in view (signed in at least once)</p>
+      </div>
+      <div className="ws-card">
+        <p className="ws-stat" data-testid="total-invited">
+          {totals.invited}
+        </p>
+        <p className="ws-muted">
+          invited, not signed in yet (<a href="/admin/training">who is missing training</a>)
+        </p>
+      </div>
+    </div>
   );
 }
