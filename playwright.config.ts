@@ -45,6 +45,8 @@ export default defineConfig({
       NODE_ENV: "test",
       PORT: String(port),
       DATA_FILE: path.join(dataDir, "webside.json"),
+      // The LRS connection test talks to a stub LRS the spec starts on 127.0.0.1.
+      LRS_ALLOW_PRIVATE: "true",
     },
   },
 });

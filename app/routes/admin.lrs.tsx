@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "~/components/admin/admin-nav";
-import { LrsForm } from "~/components/admin/lrs-form";
+import { LrsForm, LrsSaveResult } from "~/components/admin/lrs-form";
 import { ExportDownloads, LrsQueue } from "~/components/admin/lrs-queue";
 import { lrsConnectionSchema, lrsStatus, removeLrsConnection, saveLrsConnection } from "~/services/lrs.server";
 import { requireRole } from "~/utils/auth.server";
@@ -29,11 +29,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return form.response;
   if (form.data.intent === "clear") {
     await removeLrsConnection(context, viewer);
-    return { ok: true as const, message: "The LRS connection was removed. Statements are no longer queued." };
+    return {
+      ok: true as const,
+      connected: null,
+      message: "The LRS connection was removed. Statements are no longer queued.",
+    };
   }
   const saved = await saveLrsConnection(context, viewer, form.data);
   if (!saved.ok) return formFailure(400, { fieldErrors: saved.fieldErrors });
-  return { ok: true as const, message: "Saved. Completed attempts will be sent to this LRS." };
+  return { ok: true as const, connected: saved.connection.ok, message: saved.connection.message };
 }
 
 export default function LrsPage() {
@@ -43,11 +47,7 @@ export default function LrsPage() {
     <>
       <AdminNav current="/admin/lrs" />
       <h1>LRS and exports</h1>
-      {result?.ok ? (
-        <div className="ws-notice" role="status">
-          <p>{result.message}</p>
-        </div>
-      ) : null}
+      {result?.ok ? <LrsSaveResult connected={result.connected} message={result.message} /> : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <LrsQueue connected={lrs !== null} pending={pending} sentRecently={sentRecently} failing={failing} />

@@ -83,12 +83,13 @@ export interface LrsAnswer {
 }
 
 /**
- * POSTs to the LRS and reports only the status (with the standard name for it, not the remote's wording): no
- * redirect is followed (Node's http never does) and the body is not read, so nothing the remote host says is stored.
+ * Sends one request to the LRS and reports only the status (with the standard name for it, not the remote's
+ * wording): no redirect is followed (Node's http never does) and the body is not read, so nothing the remote host
+ * says is stored or shown.
  */
-export function postToLrs(
+export function requestLrs(
   url: string,
-  request: { headers: Record<string, string>; body: string; timeoutMs: number },
+  request: { method: "GET" | "POST"; headers: Record<string, string>; body?: string; timeoutMs: number },
   rules: LrsRules,
 ): Promise<LrsAnswer> {
   const target = new URL(url);
@@ -101,16 +102,14 @@ export function postToLrs(
     const problem = addressProblem(literal, rules);
     if (problem) return Promise.reject(new LrsAddressRefused(problem));
   }
+  const headers =
+    request.body === undefined
+      ? request.headers
+      : { ...request.headers, "Content-Length": String(Buffer.byteLength(request.body)) };
   return new Promise((resolve, reject) => {
     const req = client.request(
       target,
-      {
-        method: "POST",
-        headers: { ...request.headers, "Content-Length": String(Buffer.byteLength(request.body)) },
-        lookup: publicOnlyLookup(rules),
-        agent: false,
-        timeout: request.timeoutMs,
-      },
+      { method: request.method, headers, lookup: publicOnlyLookup(rules), agent: false, timeout: request.timeoutMs },
       (res) => {
         // The status is all Webside keeps; the body is never read, so a huge or endless one costs nothing.
         const status = res.statusCode ?? 0;
@@ -124,4 +123,75 @@ export function postToLrs(
     req.on("error", reject);
     req.end(request.body);
   });
+}
+
+/** POSTs statements to the LRS (see requestLrs). */
+export function postToLrs(
+  url: string,
+  request: { headers: Record<string, string>; body: string; timeoutMs: number },
+  rules: LrsRules,
+): Promise<LrsAnswer> {
+  return requestLrs(url, { ...request, method: "POST" }, rules);
+}
+
+/** Why a request did not reach the LRS, in our words (a local error, never anything the remote host sent). */
+export function lrsErrorReason(error: unknown): string {
+  if (error instanceof LrsAddressRefused) return error.message;
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === "TimeoutError") return "no answer within the time limit";
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ECONNREFUSED") return "the connection was refused (nothing is listening at that address and port)";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "the host name could not be found";
+  if (code === "ECONNRESET") return "the connection was closed before an answer came";
+  return error.message;
+}
+
+/** What an answer's status means for the admin (only the status and our own words), or null for a success. */
+export function lrsStatusProblem({ status, statusText }: LrsAnswer): string | null {
+  if (status >= 200 && status < 300) return null;
+  const hint =
+    status === 401 || status === 403
+      ? " Check the key and secret."
+      : status === 404
+        ? " Check the endpoint: it should be the xAPI address, the part before /statements."
+        : status >= 300 && status < 400
+          ? " Webside does not follow redirects: enter the LRS's final address."
+          : "";
+  return `The LRS answered ${status}${statusText ? ` (${statusText})` : ""}.${hint}`;
+}
+
+/** The xAPI version and basic-auth headers every request to the LRS carries. */
+export function lrsHeaders(lrs: { username: string; password: string }): Record<string, string> {
+  return {
+    "X-Experience-API-Version": "1.0.3",
+    Authorization: `Basic ${Buffer.from(`${lrs.username}:${lrs.password}`).toString("base64")}`,
+  };
+}
+
+export function statementsUrl(endpoint: string): string {
+  return `${endpoint.replace(/\/+$/, "")}/statements`;
+}
+
+/**
+ * Whether the LRS takes these credentials: fetches one statement (GET /statements?limit=1, which every xAPI 1.0.3
+ * LRS answers) and reports the outcome in a sentence built from the status alone.
+ */
+export async function testLrsConnection(
+  lrs: { endpoint: string; username: string; password: string },
+  rules: LrsRules,
+  timeoutMs = 5_000,
+): Promise<{ ok: boolean; message: string }> {
+  try {
+    const answer = await requestLrs(
+      `${statementsUrl(lrs.endpoint)}?limit=1`,
+      { method: "GET", headers: lrsHeaders(lrs), timeoutMs },
+      rules,
+    );
+    const problem = lrsStatusProblem(answer);
+    return problem
+      ? { ok: false, message: problem }
+      : { ok: true, message: `The LRS accepted the key and secret (it answered ${answer.status}).` };
+  } catch (error) {
+    return { ok: false, message: `Webside could not reach the LRS: ${lrsErrorReason(error).replace(/\.$/, "")}.` };
+  }
 }

@@ -3,7 +3,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { audit } from "~/services/audit.server";
-import { checkLrsEndpoint } from "~/services/lrs-endpoint.server";
+import { checkLrsEndpoint, testLrsConnection } from "~/services/lrs-endpoint.server";
 import type { Viewer } from "~/utils/auth.server";
 
 export const lrsConnectionSchema = z.object({
@@ -50,16 +50,20 @@ export async function lrsStatus(context: AppLoadContext, orgId: string) {
   };
 }
 
-/** Saves the connection once the endpoint passes the address rules (ADR 0052); an empty password keeps the saved one. */
+/**
+ * Saves the connection once the endpoint passes the address rules (ADR 0052), then tests it with the credentials so
+ * the admin learns at once whether statements will arrive; an empty password keeps the saved one. A failed test
+ * still saves (the LRS may be set up later; queued statements are retried) but says so plainly.
+ */
 export async function saveLrsConnection(
   context: AppLoadContext,
   viewer: Viewer,
   input: z.output<typeof lrsConnectionSchema>,
-): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
-  const refused = await checkLrsEndpoint(input.endpoint, {
-    production: context.config.isProduction,
-    allowPrivate: context.config.lrsAllowPrivate ?? false,
-  });
+): Promise<
+  { ok: true; connection: { ok: boolean; message: string } } | { ok: false; fieldErrors: Record<string, string[]> }
+> {
+  const rules = { production: context.config.isProduction, allowPrivate: context.config.lrsAllowPrivate ?? false };
+  const refused = await checkLrsEndpoint(input.endpoint, rules);
   if (refused) return { ok: false, fieldErrors: { endpoint: [refused] } };
   const existing = (await context.store.getOrgSettings(viewer.org.id))?.lrs;
   // The page never shows the saved password, so leaving the field empty means "keep it".
@@ -76,7 +80,7 @@ export async function saveLrsConnection(
     actorId: viewer.user.id,
     detail: { endpoint: input.endpoint },
   });
-  return { ok: true };
+  return { ok: true, connection: await testLrsConnection({ ...input, password }, rules) };
 }
 
 /** Removes the connection; statements are no longer queued for it. */

@@ -1,7 +1,14 @@
 // Sends queued xAPI statements to each organisation's LRS in the background: basic auth, X-Experience-API-Version
 // 1.0.3, exponential back-off on failure, errors kept on the queue item for the admin's LRS page.
 import type { Store, XapiQueueItem } from "~/storage/types";
-import { LrsAddressRefused, postToLrs, type LrsRules } from "~/services/lrs-endpoint.server";
+import {
+  lrsErrorReason,
+  lrsHeaders,
+  lrsStatusProblem,
+  postToLrs,
+  statementsUrl,
+  type LrsRules,
+} from "~/services/lrs-endpoint.server";
 
 export interface XapiPusherOptions {
   store: Store;
@@ -32,10 +39,6 @@ export function backoffDelay(tries: number, baseMs: number, maxMs: number): numb
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, tries - 1));
 }
 
-export function statementsUrl(endpoint: string): string {
-  return `${endpoint.replace(/\/+$/, "")}/statements`;
-}
-
 export function createXapiPusher(options: XapiPusherOptions) {
   const { store } = options;
   const rules: LrsRules = { production: options.production ?? false, allowPrivate: options.allowPrivate ?? false };
@@ -59,25 +62,14 @@ export function createXapiPusher(options: XapiPusherOptions) {
       ({ status, statusText } = await postToLrs(
         statementsUrl(lrs.endpoint),
         {
-          headers: {
-            "Content-Type": "application/json",
-            "X-Experience-API-Version": "1.0.3",
-            Authorization: `Basic ${Buffer.from(`${lrs.username}:${lrs.password}`).toString("base64")}`,
-          },
+          headers: { "Content-Type": "application/json", ...lrsHeaders(lrs) },
           body: JSON.stringify(item.statement),
           timeoutMs: options.timeoutMs ?? 10_000,
         },
         rules,
       ));
     } catch (error) {
-      const reason =
-        error instanceof LrsAddressRefused
-          ? error.message
-          : error instanceof Error
-            ? error.name === "TimeoutError"
-              ? "no answer within the time limit"
-              : error.message
-            : String(error);
+      const reason = lrsErrorReason(error);
       await fail(item, `Could not reach the LRS at ${lrs.endpoint}: ${reason}`);
       return false;
     }
@@ -87,13 +79,7 @@ export function createXapiPusher(options: XapiPusherOptions) {
       return true;
     }
     // Only the status and our own words: the remote body may hold anything, and admins see this text.
-    const hint =
-      status === 401 || status === 403
-        ? " Check the key and secret."
-        : status >= 300 && status < 400
-          ? " Webside does not follow redirects: enter the LRS's final address."
-          : "";
-    await fail(item, `The LRS answered ${status}${statusText ? ` (${statusText})` : ""}.${hint}`);
+    await fail(item, lrsStatusProblem({ status, statusText }) ?? `The LRS answered ${status}.`);
     return false;
   }
 

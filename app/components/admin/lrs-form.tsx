@@ -1,6 +1,6 @@
 // The LRS connection form: endpoint, key and secret (the saved secret is never shown), and removing the connection.
 import { Form } from "@remix-run/react";
-import type { InputHTMLAttributes } from "react";
+import { useEffect, useRef, type InputHTMLAttributes } from "react";
 import { FormField } from "~/components/form-field";
 
 type Errors = Record<string, string[] | undefined>;
@@ -24,6 +24,38 @@ function LrsField({
         <input className="nhsuk-input" id={id} name={id} autoComplete="off" aria-describedby={describedBy} {...input} />
       )}
     </FormField>
+  );
+}
+
+/**
+ * What happened on save: the connection test's outcome (or the removal), as a status the admin cannot miss. Focus
+ * moves here so a screen reader hears it and a phone shows it.
+ */
+export function LrsSaveResult({ connected, message }: { connected: boolean | null; message: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [message]);
+  if (connected === false) {
+    return (
+      <div className="nhsuk-warning-callout" ref={ref} tabIndex={-1} role="alert" data-testid="lrs-result">
+        <h2 className="nhsuk-warning-callout__label">
+          <span role="text">
+            <span className="nhsuk-u-visually-hidden">Important: </span>
+            Saved, but the connection test failed
+          </span>
+        </h2>
+        <p>{message}</p>
+        <p>Completed attempts are queued and retried, but none will arrive until this is fixed.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="ws-notice" ref={ref} tabIndex={-1} role="status" data-testid="lrs-result">
+      {connected ? <h2 className="nhsuk-heading-s">Saved and connected</h2> : null}
+      <p>
+        {message}
+        {connected ? " Completed attempts will be sent to this LRS." : ""}
+      </p>
+    </div>
   );
 }
 
