@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { StaffAccess } from "~/components/admin/staff-access";
-import { InvitationLink, StaffFields } from "~/components/admin/staff-fields";
+import { InvitationResult, StaffFields } from "~/components/admin/staff-fields";
 import { StaffStatus } from "~/components/admin/staff-table";
 import { issueInvitationLink } from "~/services/invitations.server";
 import { staffMemberView } from "~/services/staff-directory.server";
@@ -38,12 +38,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (input.intent === "save") {
     const outcome = await updateStaffMember(context, viewer, user.id, input);
     if (!outcome.ok) return formFailure(400, { fieldErrors: outcome.fieldErrors });
-    return { ok: true as const, message: "Saved.", link: null };
+    return { ok: true as const, message: "Saved.", link: null, email: null };
   }
   if (input.intent === "invite") {
-    const issued = await issueInvitationLink(context, viewer, user.id, new URL(request.url).origin);
+    const issued = await issueInvitationLink(context, viewer, user, new URL(request.url).origin);
     if (!issued.ok) return formFailure(400, { formError: issued.message });
-    return { ok: true as const, message: null, link: issued.link };
+    return { ok: true as const, message: null, link: issued.link, email: issued.email };
   }
   const refusal = await setStaffActive(context, viewer, user.id, input.intent === "reactivate");
   if (refusal) return formFailure(400, { formError: refusal });
@@ -72,7 +72,9 @@ export default function StaffMemberPage() {
           <p>{notice}</p>
         </div>
       ) : null}
-      {result?.ok && result.link ? <InvitationLink link={result.link} name={person.name} /> : null}
+      {result?.ok && result.link && result.email ? (
+        <InvitationResult link={result.link} name={person.name} recipient={person.email} email={result.email} />
+      ) : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <section className="ws-card" aria-labelledby="details-heading">

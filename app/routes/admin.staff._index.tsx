@@ -1,10 +1,12 @@
-// Staff and teams: the organisation's people a page at a time, adding one person (with an invitation link),
+// Staff and teams: the organisation's people a page at a time, adding one person (their invitation emailed, or a
+// link to copy),
 // and creating or renaming teams.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "~/components/admin/admin-nav";
-import { InvitationLink, StaffFields } from "~/components/admin/staff-fields";
+import { ErrorSummary } from "~/components/error-summary";
+import { InvitationResult, StaffFields, staffErrorLinks } from "~/components/admin/staff-fields";
 import { StaffTable } from "~/components/admin/staff-table";
 import { TeamForms } from "~/components/admin/team-forms";
 import { staffDirectory } from "~/services/staff-directory.server";
@@ -35,24 +37,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (input.intent === "add") {
     const added = await inviteStaffMember(context, viewer, input, new URL(request.url).origin);
     if (!added.ok) return formFailure(400, { fieldErrors: added.fieldErrors, values: { intent: input.intent } });
-    return { ok: true as const, link: added.link, name: input.name };
+    return { ok: true as const, added: { link: added.link, email: added.email, name: input.name, to: input.email } };
   }
   if (input.intent === "create-team") await createTeam(context, viewer, input.name);
   else await renameTeam(context, viewer, input.teamId, input.name);
-  return { ok: true as const, link: null, name: null };
+  return { ok: true as const, added: null };
 }
 
 export default function StaffPage() {
   const { teams, members, next, firstPage, pageSize } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const refused = result && !result.ok ? result : null;
+  const added = result?.ok ? result.added : null;
   const addErrors = refused?.values.intent === "add" ? refused.fieldErrors : {};
   const teamErrors = refused?.values.intent?.endsWith("-team") ? refused.fieldErrors : {};
   return (
     <>
       <AdminNav current="/admin/staff" />
       <h1>Staff and teams</h1>
-      {result?.ok && result.link && result.name ? <InvitationLink link={result.link} name={result.name} /> : null}
+      <ErrorSummary errors={staffErrorLinks("add", addErrors)} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <section className="ws-card" aria-labelledby="people-heading">
@@ -70,11 +73,15 @@ export default function StaffPage() {
             <h2 id="add-heading" className="nhsuk-heading-s">
               Add a person
             </h2>
-            <Form method="post" noValidate>
+            {added ? (
+              <InvitationResult link={added.link} name={added.name} recipient={added.to} email={added.email} />
+            ) : null}
+            {/* A new key after each person added empties the form for the next one. */}
+            <Form method="post" noValidate key={added?.link ?? "add"}>
               <input type="hidden" name="intent" value="add" />
               <StaffFields prefix="add" teams={teams} errors={addErrors} />
               <button type="submit" className="nhsuk-button">
-                Add and create an invitation link
+                Add and invite
               </button>
             </Form>
           </section>

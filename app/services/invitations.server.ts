@@ -1,8 +1,11 @@
-// One-time set-password links an admin copies to a new member (no mail server needed); only the token's hash is stored.
+// One-time set-password links for a new member (emailed when SMTP_URL is set, otherwise copied by the admin); only
+// the token's hash is stored.
 import { randomBytes } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Invitation } from "~/storage/types";
+import { invitationEmail, type InvitationKind } from "~/core/accounts/invitation-email";
 import { audit } from "~/services/audit.server";
+import { sendMail, type MailOutcome } from "~/services/mailer.server";
 import type { Viewer } from "~/utils/auth.server";
 import { hashToken } from "~/utils/session.server";
 
@@ -58,13 +61,38 @@ export async function invitationRefusal(
   return null;
 }
 
-/** Issues a link only when invitationRefusal allows it; a refusal is audit-logged and returned as the message. */
+/** Emails the link to the person when SMTP_URL is set (audit-logged); `{ sent: null }` means the admin copies it. */
+export async function emailInvitation(
+  context: AppLoadContext,
+  viewer: Viewer,
+  person: { id: string; name: string; email: string },
+  link: string,
+  kind: InvitationKind,
+): Promise<MailOutcome> {
+  const message = invitationEmail({ name: person.name, orgName: viewer.org.name, link, kind, days: INVITATION_DAYS });
+  const outcome = await sendMail(context.config, { to: person.email, ...message });
+  if (outcome.sent !== null) {
+    await audit(context, {
+      type: outcome.sent ? "invitation.email" : "invitation.email-failed",
+      orgId: viewer.org.id,
+      actorId: viewer.user.id,
+      detail: { userId: person.id, ...(outcome.sent ? {} : { reason: outcome.reason }) },
+    });
+  }
+  return outcome;
+}
+
+/**
+ * Issues a new link only when invitationRefusal allows it, and emails it when SMTP_URL is set; a refusal is
+ * audit-logged and returned as the message.
+ */
 export async function issueInvitationLink(
   context: AppLoadContext,
   viewer: Viewer,
-  userId: string,
+  person: { id: string; name: string; email: string },
   origin: string,
-): Promise<{ ok: true; link: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; link: string; email: MailOutcome } | { ok: false; message: string }> {
+  const userId = person.id;
   const refusal = await invitationRefusal(context, viewer.org.id, userId);
   if (refusal) {
     await audit(context, {
@@ -75,7 +103,8 @@ export async function issueInvitationLink(
     });
     return { ok: false, message: refusal };
   }
-  return { ok: true, link: await createInvitationLink(context, viewer, userId, origin) };
+  const link = await createInvitationLink(context, viewer, userId, origin);
+  return { ok: true, link, email: await emailInvitation(context, viewer, person, link, "new-link") };
 }
 
 export type InvitationState = { ok: true; invitation: Invitation } | { ok: false; reason: string };

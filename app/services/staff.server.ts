@@ -5,7 +5,8 @@ import { z } from "zod";
 import { UniqueViolationError } from "~/storage/errors";
 import { ROLES, type Role } from "~/storage/types";
 import { audit } from "~/services/audit.server";
-import { createInvitationLink } from "~/services/invitations.server";
+import { createInvitationLink, emailInvitation } from "~/services/invitations.server";
+import type { MailOutcome } from "~/services/mailer.server";
 import { deny, type Viewer } from "~/utils/auth.server";
 
 export const staffSchema = z.object({
@@ -60,16 +61,21 @@ export async function addStaffMember(
   }
 }
 
-/** Adds a person and makes their one-time set-password link (the admin copies it to them). */
+/**
+ * Adds a person and makes their one-time set-password link: emailed to them when SMTP_URL is set, and always returned
+ * so the admin can copy it when there is no mail server or the email could not be sent.
+ */
 export async function inviteStaffMember(
   context: AppLoadContext,
   viewer: Viewer,
   input: StaffInput,
   origin: string,
-): Promise<{ ok: true; link: string } | { ok: false; fieldErrors: Record<string, string[]> }> {
+): Promise<{ ok: true; link: string; email: MailOutcome } | { ok: false; fieldErrors: Record<string, string[]> }> {
   const added = await addStaffMember(context, viewer, input);
   if (!added.ok) return added;
-  return { ok: true, link: await createInvitationLink(context, viewer, added.userId, origin) };
+  const link = await createInvitationLink(context, viewer, added.userId, origin);
+  const person = { id: added.userId, name: input.name, email: input.email };
+  return { ok: true, link, email: await emailInvitation(context, viewer, person, link, "invitation") };
 }
 
 /** A member of the admin's own organisation; anyone else is a 404 that does not reveal whether they exist. */

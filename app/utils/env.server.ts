@@ -42,6 +42,17 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .optional()
     .transform((value) => value === "true" || value === "1"),
+  /** Send invitation and set-password emails through this SMTP server; unset means admins copy the links. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => !value || /^smtps?:\/\/[^/]/.test(value), {
+      message:
+        "SMTP_URL must look like smtp://user:password@mail.example.nhs.uk:587 (or smtps:// for TLS from the start); leave it unset to copy links by hand",
+    }),
+  SMTP_FROM: z.string().trim().min(3).max(200).default("Webside <no-reply@webside.invalid>"),
 });
 
 export interface AppConfig {
@@ -59,6 +70,10 @@ export interface AppConfig {
   trustProxy: boolean;
   /** LRS_ALLOW_PRIVATE (ADR 0052); unset means internal addresses are refused. */
   lrsAllowPrivate?: boolean;
+  /** SMTP_URL: where invitation emails go; unset means the admin copies the link. */
+  smtpUrl?: string;
+  /** SMTP_FROM: the sender of those emails. */
+  smtpFrom?: string;
 }
 
 export class ConfigError extends Error {}
@@ -117,5 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backups: values.BACKUPS,
     trustProxy: values.TRUST_PROXY,
     lrsAllowPrivate: values.LRS_ALLOW_PRIVATE,
+    smtpUrl: values.SMTP_URL,
+    smtpFrom: values.SMTP_FROM,
   };
 }

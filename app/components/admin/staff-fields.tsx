@@ -1,4 +1,5 @@
 // The fields that describe a member of staff (name, email, roles, teams), shared by the add and edit forms.
+import { useEffect, useRef } from "react";
 import { FormField } from "~/components/form-field";
 import type { Role } from "~/storage/types";
 
@@ -93,14 +94,21 @@ export function StaffFields({
   );
 }
 
-export function InvitationLink({ link, name }: { link: string; name: string }) {
+/** The add form's problems as error-summary links to their fields (roles link to the first checkbox). */
+export function staffErrorLinks(prefix: string, errors: Errors): Array<{ href: string; text: string }> {
+  return Object.entries(errors).flatMap(([field, messages]) =>
+    (messages ?? []).map((text) => ({
+      href: `#${prefix}-${field === "roles" ? "role-clinician" : field === "teamIds" ? "name" : field}`,
+      text,
+    })),
+  );
+}
+
+function CopyLink({ link }: { link: string }) {
   return (
-    <div className="ws-notice" role="status">
-      <p>
-        <strong>Set-password link for {name}.</strong> Copy it and send it to them (it works once and lasts 14 days):
-      </p>
+    <>
       <label className="nhsuk-label" htmlFor="invitation-link">
-        Invitation link
+        Set-password link
       </label>
       <input
         className="nhsuk-input ws-copy-field"
@@ -110,6 +118,61 @@ export function InvitationLink({ link, name }: { link: string; name: string }) {
         data-testid="invitation-link"
         onFocus={(e) => e.currentTarget.select()}
       />
+    </>
+  );
+}
+
+/**
+ * What became of a new set-password link: emailed, not emailed (why, and the link to copy instead), or, with no mail
+ * server, the link to copy. Focus moves here so the admin sees and hears the result wherever they were on the page.
+ */
+export function InvitationResult({
+  link,
+  name,
+  email,
+  recipient,
+}: {
+  link: string;
+  name: string;
+  recipient: string;
+  email: { sent: true } | { sent: false; reason: string } | { sent: null };
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [link]);
+  if (email.sent === false) {
+    return (
+      <div className="nhsuk-warning-callout" ref={ref} tabIndex={-1} role="alert" data-testid="invitation-result">
+        <h2 className="nhsuk-warning-callout__label">
+          <span role="text">
+            <span className="nhsuk-u-visually-hidden">Important: </span>
+            {name} was added, but the email was not sent
+          </span>
+        </h2>
+        <p>
+          The invitation to {recipient} could not be sent: {email.reason}. Copy this link and send it to them yourself
+          (it works once and lasts 14 days).
+        </p>
+        <CopyLink link={link} />
+      </div>
+    );
+  }
+  return (
+    <div className="ws-notice" ref={ref} tabIndex={-1} role="status" data-testid="invitation-result">
+      {email.sent ? (
+        <>
+          <h2 className="nhsuk-heading-s">Invitation emailed to {name}</h2>
+          <p>
+            We sent {recipient} a link to set their password. It works once and lasts 14 days. If it does not arrive,
+            make a new link from their page.
+          </p>
+        </>
+      ) : (
+        <>
+          <h2 className="nhsuk-heading-s">{name} was added</h2>
+          <p>Copy this link and send it to them (it works once and lasts 14 days):</p>
+          <CopyLink link={link} />
+        </>
+      )}
     </div>
   );
 }
