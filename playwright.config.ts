@@ -5,6 +5,8 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+// Where the app sends invitation emails; tests/e2e/admin-invite.spec.ts runs a test SMTP server there.
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3225);
 // One fresh store per run; the demo organisation is seeded because NODE_ENV is not production.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "webside-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;
@@ -47,6 +49,8 @@ export default defineConfig({
       DATA_FILE: path.join(dataDir, "webside.json"),
       // The LRS connection test talks to a stub LRS the spec starts on 127.0.0.1.
       LRS_ALLOW_PRIVATE: "true",
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      SMTP_FROM: "Webside <webside@demo-trust.example>",
     },
   },
 });

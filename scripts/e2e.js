@@ -28,6 +28,8 @@ function freePort() {
 buildIfStale();
 // Chosen once here so Playwright's runner and its workers agree on the server's port and data folder.
 const port = process.env.E2E_PORT ?? String(await freePort());
+// The app sends invitation emails to SMTP_URL on this port; the email spec listens there (ADR 0056).
+const smtpPort = process.env.E2E_SMTP_PORT ?? String(await freePort());
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "webside-e2e-"));
 // Two organisations before the server starts, so isolation between them can be tested through the browser.
 const prepared = spawnSync(
@@ -46,7 +48,7 @@ const result = spawnSync(
   {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PORT: port, E2E_DATA_DIR: dataDir },
+    env: { ...process.env, CHROMIUM_PATH: chromium, E2E_PORT: port, E2E_DATA_DIR: dataDir, E2E_SMTP_PORT: smtpPort },
   },
 );
 process.exit(result.status ?? 1);

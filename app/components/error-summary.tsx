@@ -1,5 +1,5 @@
 // The NHS error summary: lists a form's problems at the top and moves focus there so screen readers hear them.
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 
 /** A form's field errors as summary links, each pointing at its field (ids are the field names unless prefixed). */
 export function fieldErrorLinks(
@@ -9,6 +9,18 @@ export function fieldErrorLinks(
   return Object.entries(fieldErrors).flatMap(([field, messages]) =>
     (messages ?? []).map((text) => ({ href: `#${idPrefix}${field}`, text })),
   );
+}
+
+/**
+ * Moves focus to the field itself (and scrolls it into view) rather than following the hash: a hash navigation would
+ * let the router drop the form's answer, and with it the errors being read.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>) {
+  const target = document.getElementById(event.currentTarget.hash.slice(1));
+  if (!target) return;
+  event.preventDefault();
+  target.scrollIntoView({ block: "center" });
+  target.focus();
 }
 
 export function ErrorSummary({
@@ -41,7 +53,9 @@ export function ErrorSummary({
           <ul className="nhsuk-list nhsuk-error-summary__list">
             {errors.map((error) => (
               <li key={error.href + error.text}>
-                <a href={error.href}>{error.text}</a>
+                <a href={error.href} onClick={focusField}>
+                  {error.text}
+                </a>
               </li>
             ))}
           </ul>

@@ -94,14 +94,13 @@ export function StaffFields({
   );
 }
 
-/** The add form's problems as error-summary links to their fields (roles link to the first checkbox). */
+/** The form's problems as error-summary links, one per field in the form's order (roles link to the first box). */
 export function staffErrorLinks(prefix: string, errors: Errors): Array<{ href: string; text: string }> {
-  return Object.entries(errors).flatMap(([field, messages]) =>
-    (messages ?? []).map((text) => ({
-      href: `#${prefix}-${field === "roles" ? "role-clinician" : field === "teamIds" ? "name" : field}`,
-      text,
-    })),
-  );
+  const target: Record<string, string> = { name: "name", email: "email", roles: "role-clinician", teamIds: "name" };
+  return Object.keys(target).flatMap((field) => {
+    const text = errors[field]?.[0];
+    return text ? [{ href: `#${prefix}-${target[field]}`, text }] : [];
+  });
 }
 
 function CopyLink({ link }: { link: string }) {
@@ -149,8 +148,8 @@ export function InvitationResult({
           </span>
         </h2>
         <p>
-          The invitation to {recipient} could not be sent: {email.reason}. Copy this link and send it to them yourself
-          (it works once and lasts 14 days).
+          The invitation to <span className="ws-break">{recipient}</span> could not be sent: {email.reason}. Copy this
+          link and send it to them yourself (it works once and lasts 14 days).
         </p>
         <CopyLink link={link} />
       </div>
@@ -162,8 +161,8 @@ export function InvitationResult({
         <>
           <h2 className="nhsuk-heading-s">Invitation emailed to {name}</h2>
           <p>
-            We sent {recipient} a link to set their password. It works once and lasts 14 days. If it does not arrive,
-            make a new link from their page.
+            We sent <span className="ws-break">{recipient}</span> a link to set their password. It works once and lasts
+            14 days. If it does not arrive, make a new link from their page.
           </p>
         </>
       ) : (

@@ -1,5 +1,6 @@
 // The organisation's people, one page at a time, with their teams, roles and whether they can log in yet.
 import type { StaffRow } from "~/services/staff-directory.server";
+import { ResponsiveCell } from "../responsive-cell";
 import { TableHead } from "./table-head";
 
 export function StaffTable({
@@ -15,21 +16,23 @@ export function StaffTable({
 }) {
   return (
     <>
-      <table className="nhsuk-table ws-table--compact" data-testid="staff-table">
+      <table className="nhsuk-table nhsuk-table--responsive ws-table--compact" data-testid="staff-table">
         <caption className="nhsuk-u-visually-hidden">Members of this organisation</caption>
         <TableHead headings={["Name", "Email", "Teams", "Roles", "Status"]} />
         <tbody className="nhsuk-table__body">
           {members.map((m) => (
             <tr className="nhsuk-table__row" key={m.id}>
-              <td className="nhsuk-table__cell">
+              <ResponsiveCell heading="Name">
                 <a href={`/admin/staff/${m.id}`}>{m.name}</a>
-              </td>
-              <td className="nhsuk-table__cell ws-break">{m.email}</td>
-              <td className="nhsuk-table__cell">{m.teams || <span className="ws-muted">None</span>}</td>
-              <td className="nhsuk-table__cell">{m.roles}</td>
-              <td className="nhsuk-table__cell">
+              </ResponsiveCell>
+              <ResponsiveCell heading="Email">
+                <span className="ws-break">{m.email}</span>
+              </ResponsiveCell>
+              <ResponsiveCell heading="Teams">{m.teams || <span className="ws-muted">None</span>}</ResponsiveCell>
+              <ResponsiveCell heading="Roles">{m.roles}</ResponsiveCell>
+              <ResponsiveCell heading="Status">
                 <StaffStatus active={m.active} invited={m.invited} />
-              </td>
+              </ResponsiveCell>
             </tr>
           ))}
         </tbody>
