@@ -1,5 +1,5 @@
-// Staff import from a spreadsheet: upload a CSV, see every row checked, then confirm to add everyone or nobody,
-// with a one-time set-password link for each new person.
+// Staff import from a spreadsheet: upload a CSV, see every row checked, then confirm to add everyone, or the good rows
+// with the others skipped (listed and downloadable), with a one-time set-password link for each new person.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
@@ -28,7 +28,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   if (form.data.intent === "confirm") {
-    const outcome = await importStaffCsv(context, viewer, text, new URL(request.url).origin);
+    const outcome = await importStaffCsv(context, viewer, text, new URL(request.url).origin, {
+      skipProblems: form.data.skip === "yes",
+    });
     if (!outcome.ok)
       return data(
         { stage: "preview" as const, problem: outcome.problem, report: outcome.report, csv: text, imported: null },
@@ -57,7 +59,7 @@ export default function ImportStaffPage() {
         </ErrorSummary>
       ) : null}
       {staged?.stage === "done" && staged.imported ? (
-        <ImportResult people={staged.imported.people} teamsCreated={staged.imported.teamsCreated} />
+        <ImportResult {...staged.imported} />
       ) : staged?.stage === "preview" && staged.report ? (
         <ImportPreview report={staged.report} csv={staged.csv ?? ""} />
       ) : null}

@@ -1,7 +1,13 @@
 // Staff CSV import on the server: check a file against the organisation (preview), then create everyone or nobody.
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { MAX_STAFF_CSV_BYTES, readStaffCsv, type StaffCsvReport } from "~/core/tracking/staff-csv";
+import {
+  importableRows,
+  MAX_STAFF_CSV_BYTES,
+  readStaffCsv,
+  skippedRowsCsv,
+  type StaffCsvReport,
+} from "~/core/tracking/staff-csv";
 import { UniqueViolationError } from "~/storage/errors";
 import { audit } from "~/services/audit.server";
 import type { Viewer } from "~/utils/auth.server";
@@ -17,6 +23,8 @@ export const staffCsvForm = z.object({
   intent: z.enum(["preview", "confirm"], { error: "Unknown action." }).default("preview"),
   file: z.instanceof(File, { error: CHOOSE_A_FILE }).optional(),
   csv: z.string().optional(),
+  /** "yes": import the rows without problems and skip the others (the preview offers it when some rows are good). */
+  skip: z.enum(["yes"]).optional(),
 });
 
 /** The file's text from an upload or from the preview's hidden field, refusing anything too large to be staff. */
@@ -55,29 +63,50 @@ export async function checkStaffCsv(context: AppLoadContext, orgId: string, text
     : readStaffCsv(text, { memberEmails, otherAccountEmails, teamNames: teams.map((t) => t.name) });
 }
 
+export interface SkippedRow {
+  line: number;
+  email: string;
+  name: string;
+  problems: string[];
+}
+
 export type ImportOutcome =
-  | { ok: true; people: Array<{ name: string; email: string; link: string }>; teamsCreated: string[] }
+  | {
+      ok: true;
+      people: Array<{ name: string; email: string; link: string }>;
+      teamsCreated: string[];
+      skipped: SkippedRow[];
+      /** The skipped rows as CSV, to correct and upload again; null when none were skipped. */
+      skippedCsv: string | null;
+    }
   | { ok: false; report: StaffCsvReport | null; problem: string };
 
+/**
+ * Imports the file: every row, or, when the admin chose to skip rows with problems, the good ones (the rows are
+ * checked again here, so a row that became a problem since the preview is skipped too). Each import is one write.
+ */
 export async function importStaffCsv(
   context: AppLoadContext,
   viewer: Viewer,
   text: string,
   origin: string,
+  options: { skipProblems: boolean } = { skipProblems: false },
 ): Promise<ImportOutcome> {
   const report = await checkStaffCsv(context, viewer.org.id, text);
-  if (!report.ok)
+  const { rows, skipped, newTeams } = importableRows(report);
+  const partial = options.skipProblems && report.fileProblems.length === 0 && rows.length > 0;
+  if (!report.ok && !partial)
     return { ok: false, report, problem: "Nothing was imported: the file has problems. Fix them and upload it again." };
-  // Teams are made only once every row has passed, just before the all-or-nothing import.
+  // Teams are made only once the rows have passed, just before the import.
   const teams = await context.store.listTeams(viewer.org.id);
   const byName = new Map(teams.map((t) => [t.name.toLowerCase(), t.id]));
-  for (const name of report.newTeams)
+  for (const name of newTeams)
     byName.set(name.toLowerCase(), (await context.store.createTeam({ orgId: viewer.org.id, name })).id);
   let users;
   try {
     users = await context.store.importStaff(
       viewer.org.id,
-      report.rows.map((r) => ({
+      rows.map((r) => ({
         email: r.email,
         name: r.name,
         roles: r.roles,
@@ -97,7 +126,7 @@ export async function importStaffCsv(
     type: "staff.import",
     orgId: viewer.org.id,
     actorId: viewer.user.id,
-    detail: { people: users.length, teamsCreated: report.newTeams.length },
+    detail: { people: users.length, teamsCreated: newTeams.length, skipped: skipped.length },
   });
   const people = [];
   for (const user of users)
@@ -106,5 +135,11 @@ export async function importStaffCsv(
       email: user.email,
       link: await createInvitationLink(context, viewer, user.id, origin),
     });
-  return { ok: true, people, teamsCreated: report.newTeams };
+  return {
+    ok: true,
+    people,
+    teamsCreated: newTeams,
+    skipped: skipped.map((r) => ({ line: r.line, email: r.email, name: r.name, problems: r.problems })),
+    skippedCsv: skipped.length > 0 ? skippedRowsCsv(skipped) : null,
+  };
 }

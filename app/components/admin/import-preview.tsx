@@ -1,11 +1,13 @@
-// The staff import's preview (every row with its problems, and the confirm button only when all are good) and
-// its result (the invitation links to hand out).
+// The staff import's preview (every row with its problems; import all when all are good, or skip the bad rows and
+// import the rest) and its result (the invitation links to hand out, and any skipped rows to download).
 import { Form } from "@remix-run/react";
 import type { StaffCsvReport } from "~/core/tracking/staff-csv";
+import type { SkippedRow } from "~/services/staff-import.server";
 import { TableHead } from "./table-head";
 
 export function ImportPreview({ report, csv }: { report: StaffCsvReport; csv: string }) {
   const bad = report.rows.filter((r) => r.problems.length > 0);
+  const good = report.rows.length - bad.length;
   return (
     <section className="ws-card" aria-labelledby="preview-heading">
       <h2 id="preview-heading" className="nhsuk-heading-m">
@@ -20,7 +22,7 @@ export function ImportPreview({ report, csv }: { report: StaffCsvReport; csv: st
         <p data-testid="import-summary">
           {bad.length === 0
             ? `All ${report.rows.length} rows are ready to import.`
-            : `${bad.length} of ${report.rows.length} rows have problems. Fix them in your spreadsheet and upload it again; nothing has been imported.`}
+            : `${bad.length} of ${report.rows.length} rows have problems. Nothing has been imported. Fix them in your spreadsheet and upload it again${good > 0 ? ", or import the other rows now and skip these" : ""}.`}
           {report.newTeams.length > 0 ? ` New teams to create: ${report.newTeams.join(", ")}.` : ""}
         </p>
       ) : null}
@@ -30,6 +32,16 @@ export function ImportPreview({ report, csv }: { report: StaffCsvReport; csv: st
           <input type="hidden" name="csv" value={csv} />
           <button type="submit" className="nhsuk-button">
             Import {report.rows.length} {report.rows.length === 1 ? "person" : "people"}
+          </button>
+        </Form>
+      ) : good > 0 && report.fileProblems.length === 0 ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="confirm" />
+          <input type="hidden" name="skip" value="yes" />
+          <input type="hidden" name="csv" value={csv} />
+          <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+            Skip {bad.length} {bad.length === 1 ? "row" : "rows"} with problems and import {good}{" "}
+            {good === 1 ? "person" : "people"}
           </button>
         </Form>
       ) : null}
@@ -65,12 +77,45 @@ export function ImportPreview({ report, csv }: { report: StaffCsvReport; csv: st
   );
 }
 
+/** The rows an import skipped, with why, and the same rows as a CSV to correct and upload again. */
+function SkippedRows({ skipped, csv }: { skipped: SkippedRow[]; csv: string }) {
+  return (
+    <div className="nhsuk-warning-callout" data-testid="import-skipped">
+      <h3 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          {skipped.length} {skipped.length === 1 ? "row was" : "rows were"} skipped
+        </span>
+      </h3>
+      <ul className="nhsuk-list">
+        {skipped.map((r) => (
+          <li key={r.line} className="ws-break">
+            Line {r.line}
+            {r.name ? `, ${r.name}` : ""}
+            {r.email ? ` (${r.email})` : ""}: {r.problems.join(" ")}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`} download="webside-skipped-staff.csv">
+          Download the skipped rows (CSV)
+        </a>{" "}
+        to correct them and import them again.
+      </p>
+    </div>
+  );
+}
+
 export function ImportResult({
   people,
   teamsCreated,
+  skipped = [],
+  skippedCsv = null,
 }: {
   people: Array<{ name: string; email: string; link: string }>;
   teamsCreated: string[];
+  skipped?: SkippedRow[];
+  skippedCsv?: string | null;
 }) {
   return (
     <section className="ws-card" aria-labelledby="result-heading">
@@ -80,6 +125,7 @@ export function ImportResult({
         </h2>
         {teamsCreated.length > 0 ? <p>New teams: {teamsCreated.join(", ")}.</p> : null}
       </div>
+      {skippedCsv && skipped.length > 0 ? <SkippedRows skipped={skipped} csv={skippedCsv} /> : null}
       <p>
         Send each person their own set-password link. Each works once and lasts 14 days; you can make a new one from
         their staff page.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readStaffCsv, type StaffCsvContext } from "./staff-csv";
+import { parse } from "csv-parse/sync";
+import { importableRows, readStaffCsv, skippedRowsCsv, type StaffCsvContext } from "./staff-csv";
 
 const context: StaffCsvContext = {
   memberEmails: new Set(["already@trust.nhs.uk"]),
@@ -75,5 +76,45 @@ describe("reading a staff CSV", () => {
       expect.stringContaining("The team name contains a hidden control character"),
     ]);
     expect(report.rows[1]!.problems).toEqual([]);
+  });
+});
+
+describe("importing the good rows and skipping the others", () => {
+  const csv = [
+    "email,name,team,roles",
+    "good@trust.nhs.uk,Good One,New Team,",
+    "already@trust.nhs.uk,Already Here,Skipped Team,",
+    'not-an-email,=HYPERLINK("http://x"),Skipped Team,clinician',
+  ].join("\n");
+
+  it("keeps the rows without problems and creates only the teams they use", () => {
+    const { rows, skipped, newTeams } = importableRows(readStaffCsv(csv, context));
+    expect(rows.map((r) => r.email)).toEqual(["good@trust.nhs.uk"]);
+    expect(skipped.map((r) => r.line)).toEqual([3, 4]);
+    expect(newTeams).toEqual(["New Team"]);
+  });
+
+  it("gives the skipped rows as a CSV to correct, with why, and formulas made safe", () => {
+    const { skipped } = importableRows(readStaffCsv(csv, context));
+    const [header, ...rows] = parse(skippedRowsCsv(skipped)) as string[][];
+    expect(header).toEqual(["email", "name", "team", "roles", "line", "why it was skipped"]);
+    expect(rows).toEqual([
+      [
+        "already@trust.nhs.uk",
+        "Already Here",
+        "Skipped Team",
+        "clinician",
+        "3",
+        "already@trust.nhs.uk is already a member of this organisation.",
+      ],
+      [
+        "not-an-email",
+        '\'=HYPERLINK("http://x")',
+        "Skipped Team",
+        "clinician",
+        "4",
+        '"not-an-email" is not a valid email address.',
+      ],
+    ]);
   });
 });

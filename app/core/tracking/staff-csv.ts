@@ -1,7 +1,9 @@
 // Reads a staff spreadsheet (CSV with columns email, name, team, roles) into rows with a report on each,
 // so an admin sees every problem before anything is written.
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { hasHiddenCharacters, HIDDEN_CHARACTERS_MESSAGE } from "../text/hidden-characters";
+import { safeCell } from "./export-rows";
 
 export const STAFF_ROLES = ["clinician", "educator", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -118,4 +120,31 @@ export function readStaffCsv(text: string, context: StaffCsvContext): StaffCsvRe
     return { line, email, name, team, roles, problems };
   });
   return { rows, fileProblems: [], newTeams: [...newTeams.values()], ok: rows.every((r) => r.problems.length === 0) };
+}
+
+/** The rows an import can take when the admin chooses to skip the others: those without problems. */
+export function importableRows(report: StaffCsvReport): { rows: StaffRow[]; skipped: StaffRow[]; newTeams: string[] } {
+  const rows = report.rows.filter((r) => r.problems.length === 0);
+  const used = new Set(rows.map((r) => r.team.toLowerCase()).filter(Boolean));
+  return {
+    rows,
+    skipped: report.rows.filter((r) => r.problems.length > 0),
+    // Only teams someone imported will be in: a team named only on skipped rows is not created.
+    newTeams: report.newTeams.filter((t) => used.has(t.toLowerCase())),
+  };
+}
+
+export const SKIPPED_ROWS_HEADER = ["email", "name", "team", "roles", "line", "why it was skipped"];
+
+/**
+ * The skipped rows as a CSV the admin can correct and upload again (the first four columns are the import's own),
+ * with every cell safe from spreadsheet formulas.
+ */
+export function skippedRowsCsv(skipped: readonly StaffRow[]): string {
+  return stringify([
+    SKIPPED_ROWS_HEADER,
+    ...skipped.map((r) =>
+      [r.email, r.name, r.team, r.roles.join(";"), r.line, r.problems.join(" ")].map((c) => safeCell(c)),
+    ),
+  ]);
 }
