@@ -3,6 +3,7 @@
 import { Form } from "@remix-run/react";
 import type { StaffCsvReport } from "~/core/tracking/staff-csv";
 import type { SkippedRow } from "~/services/staff-import.server";
+import { ResponsiveCell } from "../responsive-cell";
 import { TableHead } from "./table-head";
 
 export function ImportPreview({ report, csv }: { report: StaffCsvReport; csv: string }) {
@@ -46,18 +47,20 @@ export function ImportPreview({ report, csv }: { report: StaffCsvReport; csv: st
         </Form>
       ) : null}
       {report.rows.length > 0 ? (
-        <table className="nhsuk-table ws-table--compact" data-testid="import-preview">
+        <table className="nhsuk-table nhsuk-table--responsive ws-table--compact" data-testid="import-preview">
           <caption className="nhsuk-u-visually-hidden">Rows of the file and their checks</caption>
           <TableHead headings={["Line", "Name", "Email", "Team", "Roles", "Check"]} />
           <tbody className="nhsuk-table__body">
             {report.rows.map((r) => (
               <tr className={`nhsuk-table__row${r.problems.length ? " ws-row--problem" : ""}`} key={r.line}>
-                <td className="nhsuk-table__cell">{r.line}</td>
-                <td className="nhsuk-table__cell">{r.name}</td>
-                <td className="nhsuk-table__cell ws-break">{r.email}</td>
-                <td className="nhsuk-table__cell">{r.team}</td>
-                <td className="nhsuk-table__cell">{r.roles.join(", ")}</td>
-                <td className="nhsuk-table__cell">
+                <ResponsiveCell heading="Line">{r.line}</ResponsiveCell>
+                <ResponsiveCell heading="Name">{r.name}</ResponsiveCell>
+                <ResponsiveCell heading="Email">
+                  <span className="ws-break">{r.email}</span>
+                </ResponsiveCell>
+                <ResponsiveCell heading="Team">{r.team}</ResponsiveCell>
+                <ResponsiveCell heading="Roles">{r.roles.join(", ")}</ResponsiveCell>
+                <ResponsiveCell heading="Check">
                   {r.problems.length === 0 ? (
                     <span className="ws-tag ws-tag--green">OK</span>
                   ) : (
@@ -67,7 +70,7 @@ export function ImportPreview({ report, csv }: { report: StaffCsvReport; csv: st
                       </p>
                     ))
                   )}
-                </td>
+                </ResponsiveCell>
               </tr>
             ))}
           </tbody>
@@ -130,17 +133,21 @@ export function ImportResult({
         Send each person their own set-password link. Each works once and lasts 14 days; you can make a new one from
         their staff page.
       </p>
-      <table className="nhsuk-table ws-table--compact" data-testid="import-links">
+      <table className="nhsuk-table nhsuk-table--responsive ws-table--compact" data-testid="import-links">
         <caption className="nhsuk-u-visually-hidden">Invitation links for the imported people</caption>
         <TableHead headings={["Name", "Email", "Set-password link"]} />
         <tbody className="nhsuk-table__body">
           {people.map((p) => (
             <tr className="nhsuk-table__row" key={p.email}>
-              <td className="nhsuk-table__cell">{p.name}</td>
-              <td className="nhsuk-table__cell ws-break">{p.email}</td>
-              <td className="nhsuk-table__cell ws-break">
-                <code data-email={p.email}>{p.link}</code>
-              </td>
+              <ResponsiveCell heading="Name">{p.name}</ResponsiveCell>
+              <ResponsiveCell heading="Email">
+                <span className="ws-break">{p.email}</span>
+              </ResponsiveCell>
+              <ResponsiveCell heading="Set-password link">
+                <code className="ws-break" data-email={p.email}>
+                  {p.link}
+                </code>
+              </ResponsiveCell>
             </tr>
           ))}
         </tbody>

@@ -84,7 +84,7 @@ describe("importing the good rows and skipping the others", () => {
     "email,name,team,roles",
     "good@trust.nhs.uk,Good One,New Team,",
     "already@trust.nhs.uk,Already Here,Skipped Team,",
-    'not-an-email,=HYPERLINK("http://x"),Skipped Team,clinician',
+    'not-an-email,"=HYPERLINK(""http://x"")",Skipped Team,clinician',
   ].join("\n");
 
   it("keeps the rows without problems and creates only the teams they use", () => {
