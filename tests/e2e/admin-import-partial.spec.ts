@@ -1,9 +1,9 @@
 // A partial staff import, end to end: a file with an existing member and a bad email no longer blocks the good rows;
 // the admin imports those, sees the skipped rows with why, and downloads them as CSV to correct.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { DEMO, expectAccessible, logIn, screenshot } from "./support/session";
+import { DEMO, expectAccessible, logIn, screenshotBothWidths } from "./support/session";
 
 const stamp = Date.now().toString(36);
 const TEAM = `Partial Import ${stamp}`;
@@ -17,16 +17,6 @@ const csv = [
   "not-an-email,Bad Address,,clinician",
 ].join("\n");
 
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await expectAccessible(page);
-  await screenshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
 test("an admin imports the good rows of a file, skipping an existing member and a bad email", async ({ page }) => {
   await logIn(page, DEMO.admin);
   await page.goto("/admin/staff/import");
@@ -39,7 +29,7 @@ test("an admin imports the good rows of a file, skipping an existing member and 
   );
   await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
   await expectAccessible(page);
-  await bothWidths(page, "admin-import-partial-preview");
+  await screenshotBothWidths(page, "admin-import-partial-preview");
 
   await page.getByRole("button", { name: "Skip 2 rows with problems and import 2 people" }).click();
   await expect(page.getByRole("heading", { name: "Imported 2 people" })).toBeVisible();
@@ -55,7 +45,7 @@ test("an admin imports the good rows of a file, skipping an existing member and 
   await expect(page.locator(`code[data-email="${good(1)}"]`)).toContainText("/invite/");
   await expect(page.locator(`code[data-email="${good(2)}"]`)).toContainText("/invite/");
   await expectAccessible(page);
-  await bothWidths(page, "admin-import-partial-done");
+  await screenshotBothWidths(page, "admin-import-partial-done");
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),

@@ -1,9 +1,9 @@
 // Adding a person, end to end: an empty form shows the NHS error summary at the top with focus on it; a complete one
 // emails the invitation through the test SMTP server, moves focus to the result and empties the form; the emailed
 // link opens the set-password page.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startSmtpSink, type SmtpSink } from "./support/smtp-sink";
-import { DEMO, expectAccessible, logIn, screenshot } from "./support/session";
+import { DEMO, expectAccessible, logIn, screenshotBothWidths } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -18,16 +18,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await sink?.close();
 });
-
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await expectAccessible(page);
-  await screenshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("an empty 'Add a person' shows the error summary at the top, with focus on it", async ({ page }) => {
   await logIn(page, DEMO.admin);
@@ -51,7 +41,7 @@ test("an empty 'Add a person' shows the error summary at the top, with focus on 
   await expect(summary).toBeVisible();
   await expect(page.locator("#add-name-error")).toContainText("Enter their name");
   await expectAccessible(page);
-  await bothWidths(page, "admin-staff-add-errors");
+  await screenshotBothWidths(page, "admin-staff-add-errors");
 });
 
 test("adding a person emails their invitation, shows the result where the admin is and empties the form", async ({
@@ -75,7 +65,7 @@ test("adding a person emails their invitation, shows the result where the admin 
   await expect(page.locator("#add-role-educator")).not.toBeChecked();
   await expect(page.locator("#add-role-clinician")).toBeChecked();
   await expectAccessible(page);
-  await bothWidths(page, "admin-staff-emailed");
+  await screenshotBothWidths(page, "admin-staff-emailed");
 
   const message = await sink.waitFor(newcomer.email);
   expect(message.to).toEqual([newcomer.email]);

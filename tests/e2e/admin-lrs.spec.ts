@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, logIn, screenshot } from "./support/session";
+import { DEMO, expectAccessible, logIn, screenshotBothWidths } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -30,16 +30,6 @@ async function save(page: Page, values: { endpoint: string; username: string; pa
   await page.getByRole("button", { name: "Save", exact: true }).click();
 }
 
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await expectAccessible(page);
-  await screenshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
 test("saving a wrong secret says the connection test failed, and why", async ({ page }) => {
   await logIn(page, DEMO.admin);
   await page.getByRole("banner").getByRole("link", { name: "LRS", exact: true }).click();
@@ -51,7 +41,7 @@ test("saving a wrong secret says the connection test failed, and why", async ({ 
   await expect(result).not.toContainText("tenant 42");
   await expect(result).toBeFocused();
   await expectAccessible(page);
-  await bothWidths(page, "admin-lrs-failed");
+  await screenshotBothWidths(page, "admin-lrs-failed");
 });
 
 test("saving the right secret says it is connected", async ({ page }) => {
@@ -63,7 +53,7 @@ test("saving the right secret says it is connected", async ({ page }) => {
   await expect(result).toContainText("The LRS accepted the key and secret (it answered 200).");
   await expect(result).toBeFocused();
   await expectAccessible(page);
-  await bothWidths(page, "admin-lrs-connected");
+  await screenshotBothWidths(page, "admin-lrs-connected");
   // Leave no connection behind for other specs' completed attempts to queue statements for.
   await page.getByRole("button", { name: "Remove the LRS" }).click();
   await expect(page.getByTestId("lrs-result")).toContainText("The LRS connection was removed");

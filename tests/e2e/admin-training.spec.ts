@@ -5,20 +5,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { LEARNERS, TRAINING_GAPS } from "./support/organisations";
 import { choose, startScenario } from "./support/practice";
-import { DEMO, expectAccessible, logIn, logOut, screenshot } from "./support/session";
+import { DEMO, expectAccessible, logIn, logOut, screenshotBothWidths } from "./support/session";
 
 test.describe.configure({ mode: "serial" });
-
-/** Screenshots at desktop and phone widths; at 390 px nothing may push the page sideways. */
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await expectAccessible(page);
-  await screenshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function filterTo(page: Page, options: { team?: string; status?: string }) {
   await page.goto("/admin/training");
@@ -52,7 +41,7 @@ test("an admin sees who in a team is missing training, with an invited person sh
   await expect(invited.first()).toContainText("Invited, not signed in yet");
   await expect(page.getByTestId("training-by-team")).toContainText(TRAINING_GAPS.team);
   await expectAccessible(page);
-  await bothWidths(page, "admin-training");
+  await screenshotBothWidths(page, "admin-training");
 });
 
 test("a learner's practice shows as in progress with its time, and the CSV matches the filtered list", async ({
@@ -71,7 +60,7 @@ test("a learner's practice shows as in progress with its time, and the CSV match
   await expect(rows.first()).toContainText("In progress");
   await expect(rows.first()).not.toContainText("None yet");
   await expectAccessible(page);
-  await bothWidths(page, "admin-training-in-progress");
+  await screenshotBothWidths(page, "admin-training-in-progress");
 
   const href = await page.getByRole("link", { name: "Download this list as CSV" }).getAttribute("href");
   expect(href).toMatch(/^\/admin\/training\.csv\?/);

@@ -32,3 +32,14 @@ export async function expectAccessible(page: Page) {
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
 }
+
+/** Screenshots at 1280 and 390 px wide; at 390 nothing may push the page sideways, and axe must pass there too. */
+export async function screenshotBothWidths(page: Page, name: string) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectAccessible(page);
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
