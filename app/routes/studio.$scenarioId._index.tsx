@@ -129,6 +129,7 @@ function EditScenario() {
         initial={loaded.draft as Scenario}
         revision={loaded.revision}
         nodeToOpen={loaded.nodeToOpen}
+        rarelyChosen={loaded.rarelyChosen}
         onDraftChange={onDraftChange}
         onSave={save}
         saving={saving}

@@ -3,12 +3,12 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import type { Scenario } from "~/core/scenario";
-import { scenarioAnalytics, transcriptOf } from "~/core/studio/analytics";
+import { scenarioAnalytics } from "~/core/studio/analytics";
 import { editableDraft } from "~/core/studio/draft-edits";
-import { ITEM_STATISTICS_HEADER, itemStatistics, itemStatisticsRows } from "~/core/studio/item-statistics";
+import { ITEM_STATISTICS_HEADER, itemStatisticsRows } from "~/core/studio/item-statistics";
 import { safeCell } from "~/core/tracking/export-rows";
-import type { Attempt } from "~/storage/types";
 import { audit } from "~/services/audit.server";
+import { itemStatisticsOf } from "~/services/item-statistics.server";
 import { bundledScenario } from "~/services/catalogue.server";
 import { isReadableDraft } from "~/core/studio/draft-envelope";
 import { latestVersionOf } from "~/services/studio.server";
@@ -42,16 +42,6 @@ export async function requireAnalyticsScenario(
   return deny(context, viewer, request, 404, "scenario not in this organisation");
 }
 
-/** Item statistics use each person's first completed attempt on the version shown, so every item means one thing. */
-function itemStatisticsOf(target: AnalyticsTarget, attempts: Attempt[]) {
-  return itemStatistics(
-    target.scenario,
-    attempts
-      .filter((a) => a.status === "completed" && a.completedAt && a.scenarioVersion === target.scenario.version)
-      .map((a) => ({ personId: a.userId, completedAt: a.completedAt as string, steps: transcriptOf(a.snapshot) })),
-  );
-}
-
 export async function analyticsView(context: AppLoadContext, viewer: Viewer, target: AnalyticsTarget) {
   // Only the viewer's organisation's attempts, bundled scenarios included: other trusts' learners are never counted.
   const attempts = await context.store.listAttemptsForScenario(viewer.org.id, target.id);
@@ -70,7 +60,7 @@ export async function analyticsView(context: AppLoadContext, viewer: Viewer, tar
     },
     nodes: stats.nodes,
     choiceCounts: [...stats.choiceCounts.entries()],
-    items: itemStatisticsOf(target, attempts),
+    items: itemStatisticsOf(target.scenario, attempts),
   };
 }
 
@@ -83,7 +73,9 @@ export async function itemStatisticsCsv(context: AppLoadContext, viewer: Viewer,
     actorId: viewer.user.id,
     detail: { scenarioId: target.id, version: target.scenario.version },
   });
-  const rows = itemStatisticsRows(itemStatisticsOf(target, attempts)).map((row) => row.map((v) => safeCell(v)));
+  const rows = itemStatisticsRows(itemStatisticsOf(target.scenario, attempts)).map((row) =>
+    row.map((v) => safeCell(v)),
+  );
   return {
     body: stringify([ITEM_STATISTICS_HEADER, ...rows]),
     filename: `webside-item-statistics-${target.id}-v${target.scenario.version}.csv`,

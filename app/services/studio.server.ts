@@ -9,6 +9,7 @@ import { ConflictError } from "~/storage/errors";
 import type { StoredScenario } from "~/storage/types";
 import { formatDateTime } from "~/utils/format";
 import { audit } from "~/services/audit.server";
+import { rarelyChosenInPublished } from "~/services/item-statistics.server";
 import { blankScenario } from "~/services/studio-library.server";
 import { deny, requireRole, type Viewer } from "~/utils/auth.server";
 
@@ -204,6 +205,7 @@ export async function editorView(context: AppLoadContext, record: StoredScenario
   // A draft the editor cannot open is not shown at all: the page offers to recover it instead.
   const unreadable = !isReadableDraft(record.draft);
   const draft = editableDraft(unreadable ? {} : record.draft);
+  const latest = await latestVersionOf(context, record);
   return {
     unreadable,
     id: record.id,
@@ -212,7 +214,9 @@ export async function editorView(context: AppLoadContext, record: StoredScenario
     revision: record.revision,
     status: record.status,
     latestVersion: record.latestVersion,
-    latest: await latestVersionOf(context, record),
+    latest,
+    // The published version's distractors learners almost never choose, for the Checks panel (issue 11).
+    rarelyChosen: await rarelyChosenInPublished(context, record.orgId, record.id, latest),
     updatedAt: formatDateTime(record.updatedAt),
     updatedBy: (await context.store.getUser(record.updatedBy))?.name ?? "someone",
   };

@@ -8,6 +8,7 @@ import { FIXTURE_DIR, studioContext } from "./studio-helpers";
 process.env.SCENARIOS_DIR = FIXTURE_DIR;
 const { analyticsView, itemStatisticsCsv, requireAnalyticsScenario } =
   await import("~/services/studio-analytics.server");
+const { rarelyChosenInPublished } = await import("~/services/item-statistics.server");
 
 describe("analytics for a bundled scenario", () => {
   let env: Awaited<ReturnType<typeof studioContext>>;
@@ -78,6 +79,18 @@ describe("analytics for a bundled scenario", () => {
     expect(lines.some((l) => l.startsWith("hello,") && l.includes(",warm,"))).toBe(true);
     const events = await env.store.listAudit({ orgId: env.org.id, type: "export.item-statistics" });
     expect(events).toHaveLength(1);
+  });
+
+  it("tells the editor which distractors the organisation's learners almost never chose, once 20 have answered", async () => {
+    const target = await requireAnalyticsScenario(request, env.context, viewer, "fixture-consultation");
+    const rarely = () => rarelyChosenInPublished(env.context, env.org.id, target.id, target.scenario);
+    for (let i = 0; i < 19; i += 1) await completed(env.org.id, await person(`p${i}`), [["hello", "warm"]]);
+    expect(await rarely()).toEqual([]);
+    await completed(env.org.id, await person("p19"), [["hello", "warm"]]);
+    expect((await rarely()).map((r) => [r.nodeId, r.choiceId, r.share, r.answered, r.version])).toEqual([
+      ["hello", "cold", 0, 20, 1],
+    ]);
+    expect(await rarelyChosenInPublished(env.context, env.org.id, target.id, null)).toEqual([]);
   });
 
   it("is a 404 for a scenario that is neither bundled nor the organisation's", async () => {

@@ -1,5 +1,6 @@
-// The audit's node-level warnings on a draft (length cues, absolute words, critical choices), each with its fix
-// hint, in the NHS warning style: they are advice on item writing, not errors that block publishing.
+// The audit's node-level warnings on a draft (length cues, absolute words, critical choices, and responses the
+// published version's learners almost never choose), each with its fix hint, in the NHS warning style: they are advice
+// on item writing, not errors that block publishing.
 import type { DraftChecks } from "~/core/audit/draft-checks";
 
 export function ItemWritingChecks({

@@ -2,7 +2,8 @@
 // settings forms, and saving the whole draft with its revision so a colleague's newer save is never overwritten.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { ErrorSummary } from "~/components/error-summary";
-import { draftChecks, type DraftChecks } from "~/core/audit/draft-checks";
+import { draftChecks, DRAFT_CHECK_MAX_STATES, type DraftChecks } from "~/core/audit/draft-checks";
+import type { RarelyChosenResponse } from "~/core/audit/rarely-chosen";
 import { validateScenario, type Scenario, type ScenarioNode } from "~/core/scenario";
 import { addChoice, addNode, removeNode, renameNode, updateNode } from "~/core/studio/draft-edits";
 import { graphModel } from "~/core/studio/graph-model";
@@ -51,23 +52,29 @@ export interface ScenarioEditorProps {
   initial: Scenario;
   revision: number;
   nodeToOpen: string | null;
+  /** Responses the published version's learners almost never chose (from its item statistics). */
+  rarelyChosen?: readonly RarelyChosenResponse[];
   onDraftChange?: (draft: Scenario, dirty: boolean, revision: number) => void;
   /** Sends the whole draft with the revision it is based on; the page answers through `saving`. */
   onSave: (draft: string, revision: number) => void;
   saving: DraftSaving;
 }
 
+/** One empty list for every render, so the checks are not recomputed for a new but equal default. */
+const NONE_RARELY_CHOSEN: readonly RarelyChosenResponse[] = [];
+
 /** The audit's warnings for a draft without errors; null while errors remain (the audit needs a whole scenario). */
-function itemWritingChecks(draft: Scenario): DraftChecks | null {
+function itemWritingChecks(draft: Scenario, rarelyChosen: readonly RarelyChosenResponse[]): DraftChecks | null {
   const report = validateScenario(draft);
   if (!report.scenario || report.problems.some((p) => p.severity === "error")) return null;
-  return draftChecks(report.scenario);
+  return draftChecks(report.scenario, DRAFT_CHECK_MAX_STATES, rarelyChosen);
 }
 
 export function ScenarioEditor({
   initial,
   revision: initialRevision,
   nodeToOpen,
+  rarelyChosen = NONE_RARELY_CHOSEN,
   onDraftChange,
   onSave,
   saving,
@@ -84,7 +91,7 @@ export function ScenarioEditor({
   const model = useMemo(() => graphModel(draft, report.problems), [draft, report.problems]);
   // The item-writing checks search paths, so they follow the draft a moment behind typing rather than block it.
   const checkedDraft = useDeferredValue(draft);
-  const checks = useMemo(() => itemWritingChecks(checkedDraft), [checkedDraft]);
+  const checks = useMemo(() => itemWritingChecks(checkedDraft, rarelyChosen), [checkedDraft, rarelyChosen]);
   const dirty = JSON.stringify(draft) !== savedText;
 
   useEffect(() => {

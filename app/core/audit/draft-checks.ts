@@ -5,6 +5,7 @@ import type { Scenario } from "../scenario/schema";
 import { nodeFindings } from "./findings";
 import { decisionFigures } from "./length-cues";
 import { explorePaths } from "./paths";
+import { rarelyChosenFindings, type RarelyChosenResponse } from "./rarely-chosen";
 
 /** Enough for a small draft's every path; a bundled-size scenario gives up here within tens of milliseconds. */
 export const DRAFT_CHECK_MAX_STATES = 500;
@@ -15,11 +16,22 @@ export interface DraftChecks {
   pathsChecked: boolean;
 }
 
-export function draftChecks(scenario: Scenario, maxStates = DRAFT_CHECK_MAX_STATES): DraftChecks {
+/**
+ * `rarelyChosen` comes from the published version's item statistics: responses learners almost never choose, which
+ * only the organisation's attempts can show (still warned about while the draft has them word for word).
+ */
+export function draftChecks(
+  scenario: Scenario,
+  maxStates = DRAFT_CHECK_MAX_STATES,
+  rarelyChosen: readonly RarelyChosenResponse[] = [],
+): DraftChecks {
   const explored = explorePaths(scenario, maxStates);
   const onPassingPath = explored.exhaustive ? explored.onPassingPath : null;
   return {
-    findings: nodeFindings(scenario, decisionFigures(scenario), onPassingPath),
+    findings: [
+      ...nodeFindings(scenario, decisionFigures(scenario), onPassingPath),
+      ...rarelyChosenFindings(scenario, rarelyChosen),
+    ],
     pathsChecked: explored.exhaustive,
   };
 }
