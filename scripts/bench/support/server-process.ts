@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildIfStale } from "../../build-if-stale.js";
 import { httpRequest } from "./http-client";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -64,8 +65,16 @@ export function spawnServer(options: ServerEnv): { child: ChildProcess; exited: 
   return { child, exited, output: () => text };
 }
 
+let built = false;
+
 /** Starts a server and resolves once /healthz says ok; rejects (with its output) if it exits or takes too long. */
 export async function startServer(options: ServerEnv, timeoutMs = 60_000): Promise<RunningServer> {
+  // A fresh clone has no build/: benchmarks and the reliability proofs build it first, as `npm start` does, rather
+  // than report a server that could not start. Checked once per run; a build in progress elsewhere is waited for below.
+  if (!built) {
+    buildIfStale();
+    built = true;
+  }
   // In a shared checkout someone may be rebuilding build/ right now; wait for the build rather than fail the run.
   for (let tries = 0; ; tries++) {
     try {
