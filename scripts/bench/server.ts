@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { lowdbStoreBytes, residentMemoryMb } from "./support/footprint";
 import { runChoiceLoad, signIn } from "./support/load";
 import { benchScenarios, seedAttempts, seedClinicians } from "./support/seed";
-import { startServer } from "./support/server-process";
+import { ensureBuilt, startServer } from "./support/server-process";
 import { markdownTable, ms, summarise } from "./support/stats";
 import { freePort, freshTarget, type StoreKind } from "./support/targets";
 
@@ -131,6 +131,8 @@ async function measure(kind: StoreKind, attempts: number): Promise<Row[]> {
   }
 }
 
+// Built before anything is timed, so the start-up column measures the server, not a build.
+ensureBuilt();
 const rows: Row[] = [];
 for (const attempts of sizes) {
   for (const kind of stores) {

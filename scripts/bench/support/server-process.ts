@@ -67,14 +67,19 @@ export function spawnServer(options: ServerEnv): { child: ChildProcess; exited: 
 
 let built = false;
 
+/**
+ * A fresh clone has no build/: benchmarks and the reliability proofs build it first, as `npm start` does, rather than
+ * report a server that could not start. Checked once per run; a benchmark calls it before timing any start-up.
+ */
+export function ensureBuilt() {
+  if (built) return;
+  buildIfStale();
+  built = true;
+}
+
 /** Starts a server and resolves once /healthz says ok; rejects (with its output) if it exits or takes too long. */
 export async function startServer(options: ServerEnv, timeoutMs = 60_000): Promise<RunningServer> {
-  // A fresh clone has no build/: benchmarks and the reliability proofs build it first, as `npm start` does, rather
-  // than report a server that could not start. Checked once per run; a build in progress elsewhere is waited for below.
-  if (!built) {
-    buildIfStale();
-    built = true;
-  }
+  ensureBuilt();
   // In a shared checkout someone may be rebuilding build/ right now; wait for the build rather than fail the run.
   for (let tries = 0; ; tries++) {
     try {
