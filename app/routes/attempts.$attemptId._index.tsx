@@ -6,8 +6,9 @@ import { useMemo } from "react";
 import { z } from "zod";
 import { refusalText } from "~/components/error-summary";
 import { createSpokenTurnLog } from "~/camera/spoken-turn-log";
-import { PracticeCamera } from "~/components/practice/practice-camera";
+import { PracticeCamera, PracticeCameraGlance } from "~/components/practice/practice-camera";
 import { PracticeRoom } from "~/components/practice/practice-room";
+import { usePracticeCamera } from "~/components/practice/use-practice-camera";
 import { abandonAttempt, chooseInAttempt, requireOwnAttempt } from "~/services/attempts.server";
 import { practiceRoomView } from "~/services/practice-view.server";
 import { requireViewer } from "~/utils/auth.server";
@@ -53,6 +54,11 @@ export default function PracticePage() {
   // One log of spoken turns per attempt, shared by the room (which measures) and the camera corner (which uploads).
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const spokenLog = useMemo(() => createSpokenTurnLog(), [view.attempt.id]);
+  const camera = usePracticeCamera({
+    attemptId: view.attempt.id,
+    nodeId: view.history.at(-1)?.nodeId ?? "",
+    spokenLog,
+  });
   const notice =
     view.attempt.status === "abandoned" ? (
       <div className="ws-notice ws-notice--warning" role="status">
@@ -70,9 +76,8 @@ export default function PracticePage() {
       view={view}
       notice={notice}
       spokenLog={spokenLog}
-      camera={
-        <PracticeCamera attemptId={view.attempt.id} nodeId={view.history.at(-1)?.nodeId ?? ""} spokenLog={spokenLog} />
-      }
+      camera={<PracticeCamera camera={camera} />}
+      cameraGlance={<PracticeCameraGlance camera={camera} />}
     />
   );
 }

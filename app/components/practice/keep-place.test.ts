@@ -14,4 +14,8 @@ describe("scrollAfterChoice", () => {
   it("never scrolls above the page", () => {
     expect(scrollAfterChoice({ turnTop: 4, responsesBottom: 300, viewportHeight: 800 })).toBe(0);
   });
+
+  it("keeps the start of the turn below a sticky strip at the top of a phone screen", () => {
+    expect(scrollAfterChoice({ turnTop: 600, responsesBottom: 2200, viewportHeight: 844, topInset: 90 })).toBe(502);
+  });
 });

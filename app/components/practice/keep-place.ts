@@ -11,10 +11,12 @@ export function scrollAfterChoice(place: {
   /** Bottom of the list of responses, in document pixels. */
   responsesBottom: number;
   viewportHeight: number;
+  /** Height kept covered at the top of the screen (the phone's sticky self-view), so the turn starts below it. */
+  topInset?: number;
   margin?: number;
 }): number {
   const margin = place.margin ?? 8;
-  const showTurn = place.turnTop - margin;
+  const showTurn = place.turnTop - (place.topInset ?? 0) - margin;
   const showResponses = place.responsesBottom - place.viewportHeight + margin;
   return Math.max(0, Math.min(showTurn, showResponses));
 }

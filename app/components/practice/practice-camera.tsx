@@ -1,51 +1,17 @@
 // The practice room's camera corner: self-view (off unless switched on; the choice is remembered), live nudges, mic level, mute.
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { useCameraPreference } from "~/camera/camera-preference";
-import { usePresenceBeforeChoice } from "~/camera/presence-before-choice";
-import { summaryWithTurns, type SpokenTurnLog } from "~/camera/spoken-turn-log";
-import { useCameraAnalysis } from "~/camera/use-camera-analysis";
 import { CameraProblemNotice } from "~/components/camera/camera-problem";
+import { CompactSelfView } from "~/components/camera/compact-self-view";
 import { DiagnosticsLine } from "~/components/camera/diagnostics-line";
 import { MicMeter } from "~/components/camera/mic-meter";
 import { NudgeList } from "~/components/camera/nudge-list";
 import { SelfView } from "~/components/camera/self-view";
-import { createPresenceRecorder, framingKeyOf, lightingKeyOf, ON_MUTE_TEXT } from "~/core/feedback";
+import { ON_MUTE_TEXT } from "~/core/feedback";
+import type { PracticeCameraState } from "./use-practice-camera";
 
-export function PracticeCamera({
-  attemptId,
-  nodeId,
-  spokenLog,
-}: {
-  attemptId: string;
-  nodeId: string;
-  /** "Say it first" turns, sent with the summary; the camera's readings go to it for eye contact while speaking. */
-  spokenLog: SpokenTurnLog;
-}) {
-  const [on, setOn] = useCameraPreference();
-  const [muted, setMuted] = useState(false);
-  // One recorder per attempt, kept while the camera is switched off and on again (a new attempt gets a new one).
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const recorder = useMemo(() => createPresenceRecorder(), [attemptId]);
-  usePresenceBeforeChoice(
-    attemptId,
-    useCallback(() => summaryWithTurns(recorder, spokenLog), [recorder, spokenLog]),
-  );
-  const camera = useCameraAnalysis({ enabled: on, nodeId, recorder });
-  const { snapshot, setMuted: applyMute } = camera;
+export function PracticeCamera({ camera: state }: { camera: PracticeCameraState }) {
+  const { on, setOn, muted, setMuted, analysis: camera } = state;
+  const { snapshot } = camera;
   const phase = snapshot?.phase;
-  useEffect(() => {
-    if (snapshot?.phase !== "running") return;
-    const framing = framingKeyOf(snapshot.states);
-    const lighting = lightingKeyOf(snapshot.states);
-    spokenLog.addCameraReading({
-      tMs: performance.now(),
-      eyeContact: snapshot.states.eyeContact === null ? null : snapshot.states.eyeContact === "looking",
-      framingOk: framing === null ? null : framing === "ok",
-      lightingOk: lighting === null ? null : lighting === "ok",
-    });
-  }, [snapshot, spokenLog]);
-  useEffect(() => applyMute(muted), [muted, phase, applyMute]);
-
   const working = on && snapshot !== null && phase !== "failed";
   return (
     <section
@@ -106,5 +72,20 @@ export function PracticeCamera({
         Video never leaves this device. <a href="/check">Check your camera</a>
       </p>
     </section>
+  );
+}
+
+/** The compact self-view for the one-column room, while the camera is on and working; nothing when it is off or has a problem. */
+export function PracticeCameraGlance({ camera: state }: { camera: PracticeCameraState }) {
+  const snapshot = state.analysis.snapshot;
+  if (!state.on || snapshot?.problem || snapshot?.phase === "failed" || snapshot?.phase === "stopped") return null;
+  const running = snapshot?.phase === "running";
+  return (
+    <CompactSelfView
+      stream={snapshot?.stream ?? null}
+      status={running ? "running" : "starting"}
+      nudges={running ? snapshot.nudges : []}
+      onMute={running && snapshot.onMute ? ON_MUTE_TEXT : null}
+    />
   );
 }

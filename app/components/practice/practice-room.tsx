@@ -22,11 +22,14 @@ const NO_LINES: Array<{ speaker: string; text: string }> = [];
 export function PracticeRoom({
   view,
   camera,
+  cameraGlance,
   notice,
   spokenLog,
 }: {
   view: PracticeView;
   camera?: ReactNode;
+  /** The compact self-view and current nudge (one-column room only), kept in sight above the conversation and responses. */
+  cameraGlance?: ReactNode;
   notice?: ReactNode;
   /** Where "say it first" turns are kept for the upload; without it the mode is off. */
   spokenLog?: SpokenTurnLog;
@@ -78,6 +81,7 @@ export function PracticeRoom({
           turnTop: turn.getBoundingClientRect().top + window.scrollY,
           responsesBottom: responses.getBoundingClientRect().bottom + window.scrollY,
           viewportHeight: window.innerHeight,
+          topInset: stickyTopHeight(call.current),
         }),
       });
     }
@@ -135,6 +139,7 @@ export function PracticeRoom({
       </p>
       <div className="ws-room__grid">
         <div className="ws-room__call" ref={call}>
+          {cameraGlance}
           <CastPanel cast={view.cast} speakingId={lastSpeaker} />
           <Dialogue turns={view.history} cast={view.cast} showFeedback={view.attempt.mode === "learning"} />
           {view.attempt.status !== "in-progress" ? null : say.revealed ? (
@@ -149,6 +154,12 @@ export function PracticeRoom({
       </div>
     </div>
   );
+}
+
+/** The height of the phone's sticky self-view at the top of the call, or 0 where it is not shown (desktop, camera off). */
+function stickyTopHeight(call: HTMLElement | null): number {
+  const glance = call?.querySelector<HTMLElement>(".ws-compact-self-view");
+  return glance && getComputedStyle(glance).position === "sticky" ? glance.getBoundingClientRect().height : 0;
 }
 
 const NO_LOG: SpokenTurnLog = {
