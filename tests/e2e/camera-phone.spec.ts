@@ -82,6 +82,19 @@ test("on a phone the compact self-view and the current nudge stay in view beside
     expect(inView).toBeGreaterThan(0);
     await page.screenshot({ path: "tests/e2e/screenshots/practice-camera-phone-390-choosing.png" });
 
+    // Moving up the responses by keyboard never leaves the focused one under the strip.
+    await page.evaluate(() => {
+      const [first, second] = document.querySelectorAll<HTMLElement>(".ws-choice");
+      window.scrollBy(0, first!.getBoundingClientRect().top - 20);
+      second!.focus({ preventScroll: true });
+    });
+    expect(overlaps(await box(choices.first()), await box(compact)), "set-up: the first response is under it").toBe(
+      true,
+    );
+    await page.keyboard.press("Shift+Tab");
+    await expect(choices.first()).toBeFocused();
+    expect(overlaps(await box(choices.first()), await box(compact))).toBe(false);
+
     // One camera, one analysis, one stream shown twice.
     const counts = await page.evaluate(() => (window as unknown as { cameraCounts: object }).cameraCounts);
     expect(counts).toEqual({ getUserMedia: 1, workers: 1 });
