@@ -21,6 +21,10 @@ describe("currentNudgeText", () => {
     expect(currentNudgeText({ status: "starting", nudges: [dark], onMute: null })).toBe("Starting your camera…");
   });
 
+  it("says the tips are being got ready while the analysis loads, as the corner does", () => {
+    expect(currentNudgeText({ status: "loading", nudges: [], onMute: null })).toBe("Getting the camera tips ready…");
+  });
+
   it("shows only the most important nudge", () => {
     expect(currentNudgeText({ status: "running", nudges: [dark, side], onMute: null })).toBe(dark.text);
   });
@@ -89,6 +93,11 @@ describe("PracticeCameraGlance", () => {
   it("shows the current nudge once the analysis runs", () => {
     render(<PracticeCameraGlance camera={state(true, running)} />);
     expect(screen.getByTestId("compact-nudge")).toHaveTextContent(dark.text);
+  });
+
+  it("follows the corner while MediaPipe loads", () => {
+    render(<PracticeCameraGlance camera={state(true, { ...running, phase: "loading" })} />);
+    expect(screen.getByTestId("compact-nudge")).toHaveTextContent("Getting the camera tips ready…");
   });
 
   it("says the camera is starting before the first snapshot", () => {

@@ -6,7 +6,8 @@ import type { Nudge } from "~/core/feedback";
 /** Read by the stylesheet's scroll padding (_camera.scss). */
 const HEIGHT_PROPERTY = "--ws-compact-self-view-height";
 
-export type CompactCameraStatus = "starting" | "running";
+/** The corner's own words for each phase, so the two views never disagree. */
+export type CompactCameraStatus = "starting" | "loading" | "running";
 
 /** The one line shown beside the compact self-view: a mute warning first, then the most important nudge. */
 export function currentNudgeText({
@@ -19,6 +20,7 @@ export function currentNudgeText({
   onMute: string | null;
 }): string {
   if (status === "starting") return "Starting your camera…";
+  if (status === "loading") return "Getting the camera tips ready…";
   return onMute ?? nudges[0]?.text ?? "No camera tips right now.";
 }
 

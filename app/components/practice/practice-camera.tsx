@@ -83,7 +83,7 @@ export function PracticeCameraGlance({ camera: state }: { camera: PracticeCamera
   return (
     <CompactSelfView
       stream={snapshot?.stream ?? null}
-      status={running ? "running" : "starting"}
+      status={running ? "running" : snapshot?.phase === "loading" ? "loading" : "starting"}
       nudges={running ? snapshot.nudges : []}
       onMute={running && snapshot.onMute ? ON_MUTE_TEXT : null}
     />
