@@ -95,6 +95,16 @@ test("on a phone the compact self-view and the current nudge stay in view beside
     await expect(choices.first()).toBeFocused();
     expect(overlaps(await box(choices.first()), await box(compact))).toBe(false);
 
+    // After a choice the new turn starts below the strip, not under it, and the camera carries on as it was.
+    const before = await page.locator(".ws-line--you").count();
+    await page.keyboard.press("1");
+    await expect.poll(() => page.locator(".ws-line--you").count()).toBeGreaterThan(before);
+    await expect(page.locator("#current-turn")).toBeFocused();
+    const turn = await box(page.locator("#current-turn"));
+    const strip = await box(compact);
+    expect(turn.y).toBeGreaterThanOrEqual(strip.y + strip.height);
+    await expect(nudge).toContainText(DARK_NUDGE);
+
     // One camera, one analysis, one stream shown twice.
     const counts = await page.evaluate(() => (window as unknown as { cameraCounts: object }).cameraCounts);
     expect(counts).toEqual({ getUserMedia: 1, workers: 1 });
