@@ -8,6 +8,7 @@ import type { BackupRotation } from "./backups.server";
 import { upgradeAttempt } from "./data.server";
 import { DurableJsonFile } from "./durable-json-file.server";
 import { listFolder, type DurableFs } from "./file-system.server";
+import { shareSnapshotText } from "./shared-text.server";
 
 export const SHARD_COUNT = 1024;
 /**
@@ -63,6 +64,7 @@ export function checkShard(value: unknown): ShardFile {
       throw new Error(`its attempt ${i + 1} has no seq number or id`);
     }
     upgradeAttempt(e.attempt as Record<string, unknown>);
+    shareSnapshotText(e.attempt as Record<string, unknown>);
   }
   return record as unknown as ShardFile;
 }
