@@ -35,12 +35,24 @@ test("an educator points new choices at an existing node from the list and by dr
   await expectAccessible(page);
   await screenshot(page, "studio-add-choice-existing");
 
+  // Edges stay drawn while the draft changes: the graph once dropped them on every edit until it re-measured its
+  // boxes, and after a drag they could stay gone.
+  await page.evaluate(() => {
+    const w = window as unknown as { fewestEdges: number };
+    w.fewestEdges = document.querySelectorAll(".react-flow__edge").length;
+    new MutationObserver(() => {
+      w.fewestEdges = Math.min(w.fewestEdges, document.querySelectorAll(".react-flow__edge").length);
+    }).observe(document.querySelector(".ws-graph")!, { subtree: true, childList: true });
+  });
+  await page.locator("#node-opening-choice-1-text").fill("Shall we go straight to the end?");
+
   // Dragging from the opening's handle onto the ending adds another choice between them, and no node.
   await page
     .locator('.react-flow__node[data-id="opening"] .react-flow__handle.source')
     .dragTo(page.locator(`.react-flow__node[data-id="${endingId}"] .react-flow__handle.target`));
   await expect(nodes).toHaveCount(2);
   await expect(edges).toHaveCount(edgesBefore + 2);
+  expect(await page.evaluate(() => (window as unknown as { fewestEdges: number }).fewestEdges)).toBe(edgesBefore + 1);
 
   // Deleting asks first and says Undo brings it back.
   await page.locator("summary", { hasText: "Delete this node" }).click();

@@ -17,6 +17,39 @@ import type { GraphEdge, GraphNode } from "~/core/studio/graph-model";
 
 const WIDTH = 190;
 const HEIGHT = 70;
+/** xyflow's default handle: 6 px square plus a 1 px border, centred on the box's top and bottom edges. */
+const HANDLE = 8;
+
+/**
+ * Every box is the same fixed size (titles are clamped to two lines), so its size and where its handles sit are
+ * given to xyflow up front. Without them xyflow keeps the measured handles only on node objects it was handed back
+ * through `onNodesChange`: each re-render of the editor (every keystroke, every added choice) would rebuild the
+ * nodes, drop their handles and hide every edge until a ResizeObserver measured the boxes again, and when that
+ * re-render landed in the same React batch as the measurement the edges never came back.
+ */
+const BOX_GEOMETRY = {
+  width: WIDTH,
+  height: HEIGHT,
+  measured: { width: WIDTH, height: HEIGHT },
+  handles: [
+    {
+      type: "target" as const,
+      position: Position.Top,
+      x: WIDTH / 2 - HANDLE / 2,
+      y: -HANDLE / 2 + 2,
+      width: HANDLE,
+      height: HANDLE,
+    },
+    {
+      type: "source" as const,
+      position: Position.Bottom,
+      x: WIDTH / 2 - HANDLE / 2,
+      y: HEIGHT - HANDLE / 2 - 2,
+      width: HANDLE,
+      height: HANDLE,
+    },
+  ],
+};
 
 type BoxData = GraphNode & { selected: boolean; onOpen?: (id: string) => void; onAddChoice?: (id: string) => void };
 
@@ -98,8 +131,7 @@ export function BranchGraph({
     type: "box",
     position: positions.get(n.id) ?? { x: 0, y: 0 },
     data: { ...n, selected: n.id === selected, onOpen, onAddChoice },
-    width: WIDTH,
-    height: HEIGHT,
+    ...BOX_GEOMETRY,
     draggable: false,
     selectable: false,
     focusable: false,
