@@ -22,6 +22,12 @@ export interface GraphEdge {
   choiceId: string;
   /** Only set on analytics graphs: how many attempts took this choice. */
   count?: number;
+  /**
+   * Where this edge sits among the edges joining the same two nodes: 0 when it is alone, otherwise spread evenly
+   * around 0 (-0.5 and 0.5 for two, -1, 0 and 1 for three), so parallel choices are drawn apart, not on top of each
+   * other. An edge back the other way shares the lanes, mirrored, so the two do not cross.
+   */
+  lane: number;
 }
 
 const KIND_LABEL: Record<GraphNodeKind, string> = {
@@ -61,10 +67,24 @@ export function graphModel(
           target,
           label: i === targets.length - 1 || targets.length === 1 ? short : `${short} (if…)`,
           choiceId: choice.id,
+          lane: 0,
           ...(counts ? { count: counts.get(`${id}/${choice.id}`) ?? 0 } : {}),
         });
       }
     }
   }
-  return { nodes, edges };
+  return { nodes, edges: withLanes(edges) };
+}
+
+/** Spreads edges that join the same two nodes (in either direction) into lanes around 0. */
+function withLanes(edges: GraphEdge[]): GraphEdge[] {
+  const pairKey = (e: GraphEdge) => (e.source < e.target ? `${e.source}\n${e.target}` : `${e.target}\n${e.source}`);
+  const pairs = new Map<string, GraphEdge[]>();
+  for (const e of edges) pairs.set(pairKey(e), [...(pairs.get(pairKey(e)) ?? []), e]);
+  return edges.map((e) => {
+    const pair = pairs.get(pairKey(e)) ?? [e];
+    const lane = pair.indexOf(e) - (pair.length - 1) / 2;
+    // Lanes are counted in the direction source -> target of the pair's first-sorted node, so a reversed edge flips.
+    return { ...e, lane: e.source < e.target ? lane : -lane };
+  });
 }
