@@ -1,19 +1,22 @@
 // The branch graph beside the editor (and on analytics): nodes coloured and labelled by kind, edges labelled with
-// choice text, laid out by dagre. Each node is a button, so the graph works from the keyboard too.
+// choice text, laid out by dagre, with a minimap. Each node is a button, so the graph works from the keyboard too.
 import dagre from "@dagrejs/dagre";
 import {
   Background,
   Controls,
   Handle,
   MarkerType,
+  MiniMap,
   Position,
   ReactFlow,
-  type Edge,
+  useReactFlow,
+  type FitViewOptions,
   type Node,
   type NodeProps,
 } from "@xyflow/react";
-import { useEffect, useMemo, useState } from "react";
-import type { GraphEdge, GraphNode } from "~/core/studio/graph-model";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { GraphEdge, GraphNode, GraphNodeKind } from "~/core/studio/graph-model";
+import { ChoiceEdge, type ChoiceEdgeType } from "./choice-edge";
 
 const WIDTH = 190;
 const HEIGHT = 70;
@@ -85,6 +88,23 @@ function Box({ data }: NodeProps<Node<BoxData>>) {
 }
 
 const nodeTypes = { box: Box };
+const edgeTypes = { choice: ChoiceEdge };
+
+/** The minimap paints each box in its kind's border colour (the same as the graph's and the legend's). */
+const KIND_COLOUR: Record<GraphNodeKind, string> = {
+  start: "#005eb8",
+  good: "#007f3b",
+  mixed: "#8a6d00",
+  poor: "#8a1c1c",
+  error: "#d5281b",
+  step: "#4c6272",
+};
+
+/**
+ * Graphs up to this size are shown whole, still readable; a larger one opens on its start node and what follows it,
+ * at a readable zoom, and the minimap, the find box and "fit view" reach the rest.
+ */
+const WHOLE_GRAPH_AT_MOST = 12;
 
 function layout(nodes: GraphNode[], edges: GraphEdge[]): Map<string, { x: number; y: number }> {
   const g = new dagre.graphlib.Graph();
@@ -102,6 +122,8 @@ export interface BranchGraphProps {
   nodes: GraphNode[];
   edges: GraphEdge[];
   selected?: string | null;
+  /** Zooms to and centres this node each time `seq` changes (a node opened from the find box or a list). */
+  centreOn?: { id: string; seq: number } | null;
   onOpen?: (id: string) => void;
   onAddChoice?: (id: string) => void;
   /** Dragging from a node's bottom handle to another node adds a choice between them (when given). */
@@ -111,10 +133,55 @@ export interface BranchGraphProps {
   label: string;
 }
 
+/** What the view shows when it is (re)fitted: the whole graph, or for a large one its start and next steps. */
+function fitOptions(nodes: GraphNode[], edges: GraphEdge[], duration = 0): FitViewOptions {
+  if (nodes.length <= WHOLE_GRAPH_AT_MOST) return { maxZoom: 1, duration };
+  const start = nodes.find((n) => n.kind === "start")?.id ?? nodes[0]?.id;
+  const near = new Set([start, ...edges.filter((e) => e.source === start).map((e) => e.target)]);
+  return { maxZoom: 1, duration, nodes: [...near].flatMap((id) => (id ? [{ id }] : [])) };
+}
+
+function moveDuration(): number {
+  return typeof window !== "undefined" && window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ? 0 : 300;
+}
+
+/** Keeps the view useful as the graph changes: refits a small graph when nodes come or go, zooms to a node asked for. */
+function ViewFollower({
+  nodes,
+  edges,
+  positions,
+  centreOn,
+}: {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  positions: Map<string, { x: number; y: number }>;
+  centreOn: BranchGraphProps["centreOn"];
+}) {
+  const flow = useReactFlow();
+  const seen = useRef({ count: nodes.length, seq: centreOn?.seq ?? 0 });
+  useEffect(() => {
+    const last = seen.current;
+    seen.current = { count: nodes.length, seq: centreOn?.seq ?? 0 };
+    const asked = centreOn !== null && centreOn !== undefined && centreOn.seq !== last.seq;
+    const at = centreOn ? positions.get(centreOn.id) : undefined;
+    if (nodes.length <= WHOLE_GRAPH_AT_MOST) {
+      // A small graph is shown whole, which shows the node asked for too.
+      if (asked || nodes.length !== last.count) void flow.fitView(fitOptions(nodes, edges, moveDuration()));
+    } else if (asked && at) {
+      // A large one keeps the educator's view as it changes, and moves only to show a node they asked for.
+      void flow.setCenter(at.x + WIDTH / 2, at.y + HEIGHT / 2, { zoom: 1, duration: moveDuration() });
+    }
+    // Runs on every change but acts only when the node count or the request changed (compared with `seen`): an
+    // edit inside a node must not move the view.
+  }, [nodes, edges, positions, centreOn, flow]);
+  return null;
+}
+
 export function BranchGraph({
   nodes,
   edges,
   selected = null,
+  centreOn = null,
   onOpen,
   onAddChoice,
   onConnect,
@@ -126,6 +193,7 @@ export function BranchGraph({
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   const most = Math.max(1, ...edges.map((e) => e.count ?? 0));
+  const titles = new Map(nodes.map((n) => [n.id, n.label]));
   const flowNodes: Node<BoxData>[] = nodes.map((n) => ({
     id: n.id,
     type: "box",
@@ -136,34 +204,40 @@ export function BranchGraph({
     selectable: false,
     focusable: false,
   }));
-  const flowEdges: Edge[] = edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    label: weighted ? `${e.label} · ${e.count ?? 0}` : e.label,
-    // Sized in pixels, so a thick analytics edge keeps a normal arrowhead.
-    markerEnd: {
-      type: MarkerType.ArrowClosed,
-      width: 18,
-      height: 18,
-      color: weighted ? "#005eb8" : "#4c6272",
-      markerUnits: "userSpaceOnUse",
-    },
-    style: weighted ? { strokeWidth: 1 + 9 * ((e.count ?? 0) / most), stroke: "#005eb8" } : { strokeWidth: 1.5 },
-    labelStyle: { fontSize: 11 },
-    focusable: false,
-  }));
+  const flowEdges: ChoiceEdgeType[] = edges.map((e) => {
+    const label = weighted ? `${e.label} · ${e.count ?? 0}` : e.label;
+    return {
+      id: e.id,
+      type: "choice",
+      source: e.source,
+      target: e.target,
+      data: { lane: e.lane },
+      label,
+      // Focusable, so keyboard users can Tab to a choice and read its label as a mouse user reads it on hover.
+      focusable: true,
+      ariaLabel: `Choice "${label}", from ${titles.get(e.source) ?? e.source} to ${titles.get(e.target) ?? e.target}`,
+      // Sized in pixels, so a thick analytics edge keeps a normal arrowhead.
+      markerEnd: {
+        type: MarkerType.ArrowClosed,
+        width: 18,
+        height: 18,
+        color: weighted ? "#005eb8" : "#4c6272",
+        markerUnits: "userSpaceOnUse",
+      },
+      style: weighted ? { strokeWidth: 1 + 9 * ((e.count ?? 0) / most), stroke: "#005eb8" } : { strokeWidth: 1.5 },
+      labelStyle: { fontSize: 11 },
+    };
+  });
   return (
     <div className="ws-graph" role="group" aria-label={label}>
-      {/* Re-mounted when nodes come or go, so the view fits the whole graph again. */}
       {mounted ? (
         <ReactFlow
-          key={nodes.length}
           nodes={flowNodes}
           edges={flowEdges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           fitView
-          fitViewOptions={{ maxZoom: 1 }}
+          fitViewOptions={fitOptions(nodes, edges)}
           minZoom={0.2}
           nodesConnectable={Boolean(onConnect)}
           onConnect={(c) => c.source && c.target && onConnect?.(c.source, c.target)}
@@ -171,6 +245,16 @@ export function BranchGraph({
         >
           <Background />
           <Controls showInteractive={false} />
+          <MiniMap
+            className="ws-graph__minimap"
+            style={{ width: 150, height: 100 }}
+            ariaLabel="Minimap of the whole graph"
+            nodeColor={(n) => KIND_COLOUR[(n.data as BoxData).kind]}
+            nodeBorderRadius={6}
+            pannable
+            zoomable
+          />
+          <ViewFollower nodes={nodes} edges={edges} positions={positions} centreOn={centreOn} />
         </ReactFlow>
       ) : (
         <p className="ws-muted ws-graph__loading">Drawing the graph…</p>

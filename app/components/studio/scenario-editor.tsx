@@ -8,6 +8,7 @@ import { validateScenario, type Scenario, type ScenarioNode } from "~/core/scena
 import { addChoice, addNode, removeNode, renameNode, updateNode } from "~/core/studio/draft-edits";
 import { graphModel } from "~/core/studio/graph-model";
 import { BranchGraph } from "./branch-graph";
+import { FindNode } from "./find-node";
 import { NodeForm } from "./node-form";
 import { SettingsForm } from "./settings-form";
 import { ValidationPanel } from "./validation-panel";
@@ -87,6 +88,7 @@ export function ScenarioEditor({
       (Object.hasOwn(initial.nodes, initial.start) ? initial.start : (Object.keys(initial.nodes)[0] ?? null)),
   );
   const [focusRequest, setFocusRequest] = useState(0);
+  const [centreOn, setCentreOn] = useState<{ id: string; seq: number } | null>(null);
   const report = useMemo(() => validateScenario(draft), [draft]);
   const model = useMemo(() => graphModel(draft, report.problems), [draft, report.problems]);
   // The item-writing checks search paths, so they follow the draft a moment behind typing rather than block it.
@@ -106,9 +108,11 @@ export function ScenarioEditor({
     if (focusRequest > 0 && selected) document.getElementById(`node-${selected}-heading`)?.focus();
   }, [focusRequest, selected]);
 
-  const open = (nodeId: string) => {
+  /** Opens a node in the side form; from outside the graph (a list, the find box) the graph zooms to it too. */
+  const open = (nodeId: string, from: "graph" | "list" = "list") => {
     setSelected(nodeId);
     setFocusRequest((n) => n + 1);
+    if (from === "list") setCentreOn((c) => ({ id: nodeId, seq: (c?.seq ?? 0) + 1 }));
   };
   const submitted = useRef("");
   const save = () => {
@@ -116,8 +120,11 @@ export function ScenarioEditor({
     onSave(submitted.current, revision);
   };
   const onAddChoice = (nodeId: string, target?: string) => {
-    change((d) => addChoice(d, nodeId, target).scenario, `add-choice-${Date.now()}`);
+    const added = addChoice(draft, nodeId, target);
+    change(() => added.scenario, `add-choice-${Date.now()}`);
     setSelected(nodeId);
+    // A choice to a new node: show where the new node landed, which on a large graph may be off screen.
+    if (!target) setCentreOn((c) => ({ id: added.targetId, seq: (c?.seq ?? 0) + 1 }));
   };
   const node: ScenarioNode | undefined =
     selected && Object.hasOwn(draft.nodes, selected) ? draft.nodes[selected] : undefined;
@@ -202,19 +209,22 @@ export function ScenarioEditor({
         </div>
         <div className="ws-editor__graph">
           <h2 className="nhsuk-heading-s">Branch graph</h2>
-          <p className="ws-muted">
-            Select a node to edit it; + adds a choice leading to a new node; drag from the dot under a node onto another
-            node to add a choice that leads there.
-          </p>
+          <FindNode nodes={model.nodes} onChoose={open} />
           <BranchGraph
             nodes={model.nodes}
             edges={model.edges}
             selected={selected}
-            onOpen={open}
+            centreOn={centreOn}
+            onOpen={(id) => open(id, "graph")}
             onAddChoice={onAddChoice}
             onConnect={(source, target) => onAddChoice(source, target)}
             label="Branch graph of the scenario"
           />
+          <p className="ws-muted ws-graph-help">
+            Select a node to edit it; + adds a choice leading to a new node; drag from the dot under a node onto another
+            node to add a choice that leads there. Hover over or Tab to a line to read its choice; the minimap in the
+            corner shows the whole graph.
+          </p>
           <ul className="ws-graph-legend nhsuk-list" aria-label="Colour key">
             <li>
               <span className="ws-swatch ws-swatch--start" /> Start
