@@ -29,7 +29,7 @@ describe("webside validate", () => {
     const lines = captureLog();
     expect(await validate.run([fixture("missing-target"), fixture("choice-scores-nothing")])).toBe(1);
     expect(lines).toEqual([
-      "tests/fixtures/scenarios/missing-target.json: error listen/wrap-up: Node 'listen' choice 'wrap-up' points to 'close-mixd', which does not exist (did you mean 'close-mixed'?). Fix the id or add a node called 'close-mixd'.",
+      "tests/fixtures/scenarios/missing-target.json: error listen/wrap-up: Choice 4 of 'listen' points to 'close-mixd', which does not exist (did you mean 'close-mixed'?). Fix the id or add a node called 'close-mixd'.",
       expect.stringMatching(/^tests\/fixtures\/scenarios\/choice-scores-nothing\.json: warning hello\/cold: /),
       "Checked 2 files: 1 error, 1 warning.",
     ]);

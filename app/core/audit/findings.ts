@@ -69,7 +69,7 @@ export function nodeFindings(
       findings.push(
         warning(
           "length-cue",
-          `${nodeLabel(d.nodeId, d.ratioChoiceId)}: the best response is ${d.lengthRatio.toFixed(1)}x the mean ` +
+          `${nodeLabel(scenario, d.nodeId, d.ratioChoiceId)}: the best response is ${d.lengthRatio.toFixed(1)}x the mean ` +
             `length of the others (more than ${LENGTH_CUE_RATIO}x gives the answer away).`,
           { nodeId: d.nodeId, choiceId: d.ratioChoiceId, hint: HINTS["length-cue"] },
         ),
@@ -84,7 +84,7 @@ export function nodeFindings(
         findings.push(
           warning(
             "absolute-wording",
-            `${nodeLabel(nodeId, choice.id)} says ${words.map((w) => `"${w}"`).join(", ")}.`,
+            `${nodeLabel(scenario, nodeId, choice.id)} says ${words.map((w) => `"${w}"`).join(", ")}.`,
             { ...where, hint: HINTS["absolute-wording"] },
           ),
         );
@@ -94,7 +94,7 @@ export function nodeFindings(
         findings.push(
           warning(
             "harmful-not-critical",
-            `${nodeLabel(nodeId, choice.id)} costs ${choiceValue(choice)} in total, is not marked critical, ` +
+            `${nodeLabel(scenario, nodeId, choice.id)} costs ${choiceValue(choice)} in total, is not marked critical, ` +
               `and a path through it still passes.`,
             { ...where, hint: HINTS["harmful-not-critical"] },
           ),
@@ -108,7 +108,7 @@ export function nodeFindings(
           findings.push(
             warning(
               "critical-reaches-good-ending",
-              `${nodeLabel(nodeId, choice.id)} is critical but can lead to the good ending ` +
+              `${nodeLabel(scenario, nodeId, choice.id)} is critical but can lead to the good ending ` +
                 `${good.map((g) => `'${g}'`).join(", ")}.`,
               { ...where, hint: HINTS["critical-reaches-good-ending"] },
             ),

@@ -7,7 +7,7 @@ import {
   stronglyConnectedSets,
   successors,
 } from "./graph";
-import { error, nodeLabel, type ScenarioProblem } from "./problems";
+import { error, nodeLabel, nodeName, type ScenarioProblem } from "./problems";
 import { SCENARIO_LIMITS, type Scenario } from "./schema";
 import { closestMatch, didYouMean } from "./suggest";
 
@@ -40,7 +40,7 @@ function targetChecks(scenario: Scenario, nodeIds: string[], intended: Set<strin
         problems.push(
           error(
             "missing-target",
-            `${nodeLabel(nodeId, choice.id)}${via} points to '${target}', which does not exist${didYouMean(target, nodeIds)}. Fix the id or add a node called '${target}'.`,
+            `${nodeLabel(scenario, nodeId, index)}${via} points to '${target}', which does not exist${didYouMean(target, nodeIds)}. Fix the id or add a node called '${target}'.`,
             {
               nodeId,
               choiceId: choice.id,
@@ -60,7 +60,7 @@ function shapeChecks(scenario: Scenario): ScenarioProblem[] {
     problems.push(
       error(
         "start-is-ending",
-        `The start node '${scenario.start}' is an ending, so the learner makes no choices. Start at the first decision instead.`,
+        `The start node ${nodeName(scenario, scenario.start)} is an ending, so the learner makes no choices. Start at the first decision instead.`,
         { nodeId: scenario.start, path: "start" },
       ),
     );
@@ -71,7 +71,7 @@ function shapeChecks(scenario: Scenario): ScenarioProblem[] {
       problems.push(
         error(
           "ending-with-choices",
-          `${nodeLabel(nodeId)} is an ending but also has choices. Remove the choices, or remove "ending" if the conversation goes on.`,
+          `${nodeLabel(scenario, nodeId)} is an ending but also has choices. Remove the choices, or remove "ending" if the conversation goes on.`,
           { nodeId, path },
         ),
       );
@@ -79,7 +79,7 @@ function shapeChecks(scenario: Scenario): ScenarioProblem[] {
       problems.push(
         error(
           "dead-end",
-          `${nodeLabel(nodeId)} has no choices and is not an ending, so the learner would be stuck there. Add choices or an "ending".`,
+          `${nodeLabel(scenario, nodeId)} has no choices and is not an ending, so the learner would be stuck there. Add choices or an "ending".`,
           { nodeId, path },
         ),
       );
@@ -113,7 +113,7 @@ function reachabilityChecks(scenario: Scenario, intended: ReadonlySet<string>): 
     problems.push(
       error(
         code,
-        `${nodeLabel(nodeId)} is ${what} that no path from the start '${scenario.start}' reaches. Point a choice at it, or delete it.`,
+        `${nodeLabel(scenario, nodeId)} is ${what} that no path from the start, ${nodeName(scenario, scenario.start)}, reaches. Point a choice at it, or delete it.`,
         { nodeId, path: `nodes.${nodeId}` },
       ),
     );
@@ -122,7 +122,7 @@ function reachabilityChecks(scenario: Scenario, intended: ReadonlySet<string>): 
     problems.push(
       error(
         "no-reachable-ending",
-        `No ending can be reached from the start '${scenario.start}'. Connect the conversation to at least one ending.`,
+        `No ending can be reached from the start, ${nodeName(scenario, scenario.start)}. Connect the conversation to at least one ending.`,
         { path: "start" },
       ),
     );
@@ -142,12 +142,12 @@ function reachabilityChecks(scenario: Scenario, intended: ReadonlySet<string>): 
     if (!isLoop || leaves || hasMissingTarget) continue;
     const names = set
       .reverse()
-      .map((id) => `'${id}'`)
+      .map((id) => nodeName(scenario, id))
       .join(", ");
     problems.push(
       error(
         "cycle-without-exit",
-        `${set.length > 1 ? `Nodes ${names} form a loop` : `${nodeLabel(first)} only leads back to itself`} with no way out to an ending. Add a choice in ${set.length > 1 ? "one of them" : "it"} that leads towards an ending.`,
+        `${set.length > 1 ? `Nodes ${names} form a loop` : `${nodeLabel(scenario, first)} only leads back to itself`} with no way out to an ending. Add a choice in ${set.length > 1 ? "one of them" : "it"} that leads towards an ending.`,
         {
           nodeId: first,
           path: `nodes.${first}`,

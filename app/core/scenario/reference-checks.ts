@@ -1,7 +1,7 @@
 // Checks that every name a scenario uses (speakers, variables, competencies, choice ids) is declared and used sensibly.
 import type { Competency } from "../competencies";
 import { conditionDepth, conditionLeaves } from "./conditions";
-import { error, nodeLabel, warning, type ScenarioProblem } from "./problems";
+import { competencyName, error, nodeLabel, nodeName, warning, type ScenarioProblem } from "./problems";
 import { SCENARIO_LIMITS, type Condition, type Scenario } from "./schema";
 import { didYouMean } from "./suggest";
 
@@ -74,6 +74,8 @@ function variableChecks(scenario: Scenario): ScenarioProblem[] {
 interface Where {
   nodeId: string;
   choiceId: string;
+  /** The choice's position in its node, which names it in messages ("Choice 2 of 'Opening'"). */
+  index: number;
   path: string;
   /** "its 'requires' condition", "the condition of branch 2" */
   label: string;
@@ -82,7 +84,7 @@ interface Where {
 function conditionChecks(scenario: Scenario, condition: Condition, at: Where, used: Set<string>): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const where = { nodeId: at.nodeId, choiceId: at.choiceId, path: at.path };
-  const prefix = `${nodeLabel(at.nodeId, at.choiceId)}: ${at.label}`;
+  const prefix = `${nodeLabel(scenario, at.nodeId, at.index)}: ${at.label}`;
   const variables = scenario.variables ?? {};
   const depth = conditionDepth(condition);
   if (depth > SCENARIO_LIMITS.conditionDepth) {
@@ -100,7 +102,7 @@ function conditionChecks(scenario: Scenario, condition: Condition, at: Where, us
         problems.push(
           error(
             "unknown-node",
-            `${prefix} asks whether '${leaf.visited}' was visited, but there is no such node${didYouMean(leaf.visited, Object.keys(scenario.nodes))}. Fix the node id.`,
+            `${prefix} asks whether '${leaf.visited}' was visited, but there is no node with that id${didYouMean(leaf.visited, Object.keys(scenario.nodes))}. Fix the node id.`,
             where,
           ),
         );
@@ -110,7 +112,7 @@ function conditionChecks(scenario: Scenario, condition: Condition, at: Where, us
         problems.push(
           error(
             "undeclared-competency",
-            `${prefix} tests the score of '${leaf.score}', which this scenario does not assess. Add it to "competencies" or test another one.`,
+            `${prefix} tests the score for ${competencyName(leaf.score)}, which this scenario does not assess. Add it to the competencies assessed or test another one.`,
             where,
           ),
         );
@@ -156,12 +158,12 @@ function choiceChecks(scenario: Scenario, used: Set<string>, affected: Set<Compe
     (node.choices ?? []).forEach((choice, index) => {
       const base = `nodes.${nodeId}.choices[${index}]`;
       const where = { nodeId, choiceId: choice.id, path: base };
-      const label = nodeLabel(nodeId, choice.id);
+      const label = nodeLabel(scenario, nodeId, index);
       if (ids.has(choice.id))
         problems.push(
           error(
             "duplicate-choice-id",
-            `${nodeLabel(nodeId)} has two choices with the id '${choice.id}'. Rename one of them.`,
+            `${nodeLabel(scenario, nodeId)} has two choices with the id '${choice.id}'. Rename one of them.`,
             { ...where, path: `${base}.id` },
           ),
         );
@@ -172,7 +174,7 @@ function choiceChecks(scenario: Scenario, used: Set<string>, affected: Set<Compe
           problems.push(
             error(
               "undeclared-competency",
-              `${label} changes '${competency}', which this scenario does not assess. Add '${competency}' to "competencies" or remove the effect.`,
+              `${label} changes ${competencyName(competency)}, which this scenario does not assess. Add ${competencyName(competency)} to the competencies assessed, or remove the effect.`,
               { ...where, path: `${base}.effects.${competency}` },
             ),
           );
@@ -192,7 +194,7 @@ function choiceChecks(scenario: Scenario, used: Set<string>, affected: Set<Compe
           ...conditionChecks(
             scenario,
             choice.requires,
-            { ...where, path: `${base}.requires`, label: "its 'requires' condition" },
+            { ...where, index, path: `${base}.requires`, label: "its 'requires' condition" },
             used,
           ),
         );
@@ -201,7 +203,7 @@ function choiceChecks(scenario: Scenario, used: Set<string>, affected: Set<Compe
           ...conditionChecks(
             scenario,
             branch.when,
-            { ...where, path: `${base}.branches[${b}].when`, label: `the condition of branch ${b + 1}` },
+            { ...where, index, path: `${base}.branches[${b}].when`, label: `the condition of branch ${b + 1}` },
             used,
           ),
         );
@@ -251,7 +253,7 @@ function speakerChecks(scenario: Scenario): ScenarioProblem[] {
         problems.push(
           error(
             "unknown-speaker",
-            `${nodeLabel(nodeId)} line ${index + 1} is spoken by '${line.speaker}', who is not in the cast${didYouMean(line.speaker, known)}. Use a cast id or "narrator".`,
+            `Line ${index + 1} of ${nodeName(scenario, nodeId)} is spoken by '${line.speaker}', who is not in the cast${didYouMean(line.speaker, known)}. Use a cast id or "narrator".`,
             { nodeId, path: `nodes.${nodeId}.lines[${index}].speaker` },
           ),
         );
@@ -262,7 +264,7 @@ function speakerChecks(scenario: Scenario): ScenarioProblem[] {
         problems.push(
           error(
             "unknown-speaker",
-            `${nodeLabel(nodeId)} event ${index + 1} happens to '${event.who}', who is not in the cast${didYouMean(event.who, castIds)}. Use a cast id.`,
+            `Stage event ${index + 1} of ${nodeName(scenario, nodeId)} happens to '${event.who}', who is not in the cast${didYouMean(event.who, castIds)}. Use a cast id.`,
             { nodeId, path: `nodes.${nodeId}.events[${index}].who` },
           ),
         );
@@ -288,7 +290,7 @@ export function referenceChecks(scenario: Scenario): ScenarioProblem[] {
       problems.push(
         warning(
           "duplicate-competency",
-          `The competency '${competency}' is listed twice in "competencies". Remove the repeat.`,
+          `${competencyName(competency)} is listed twice in the competencies assessed. Remove the repeat.`,
           { path: `competencies[${index}]` },
         ),
       );
@@ -296,7 +298,7 @@ export function referenceChecks(scenario: Scenario): ScenarioProblem[] {
       problems.push(
         warning(
           "competency-never-scored",
-          `The scenario assesses '${competency}', but no choice changes it. Add effects for it or remove it from "competencies".`,
+          `The scenario assesses ${competencyName(competency)}, but no choice changes it. Add effects on it to some choices, or stop assessing it.`,
           { path: "competencies" },
         ),
       );

@@ -1,6 +1,15 @@
 // Turns zod's issues into problems a scenario author can act on, naming the node, choice and field.
 import type { z } from "zod";
-import { error, formatPath, nodeLabel, type PathSegment, type ScenarioProblem } from "./problems";
+import {
+  capitalise,
+  choiceName,
+  competencyName,
+  error,
+  formatPath,
+  nodeName,
+  type PathSegment,
+  type ScenarioProblem,
+} from "./problems";
 import {
   branchSchema,
   castMemberSchema,
@@ -18,7 +27,7 @@ const CONDITION_KEYS = ["var", "score", "visited", "all", "any", "not"] as const
 const CONDITION_HELP =
   'use {"var", "op", "value"}, {"score", "op", "value"}, {"visited"}, {"all": [...]}, {"any": [...]} or {"not": ...}';
 
-const TOP = "The scenario";
+const TOP = "the scenario";
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let current = root;
@@ -39,27 +48,83 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-/** Who the problem is about ("Node 'greeting' choice 'ask-why'") and the rest of the path inside it. */
+/** Who the problem is about ("choice 2 of 'Opening'", in the editor's words) and the rest of the path inside it. */
 function locate(root: unknown, path: readonly PathSegment[]) {
   const [first, second, third, fourth] = path;
   if (first === "nodes" && typeof second === "string") {
     if (third === "choices" && typeof fourth === "number") {
       const rawId = valueAt(root, ["nodes", second, "choices", fourth, "id"]);
       const choiceId = typeof rawId === "string" && rawId ? rawId : `#${fourth + 1}`;
-      return { subject: nodeLabel(second, choiceId), nodeId: second, choiceId, rest: path.slice(4) };
+      return { subject: choiceName(root, second, fourth), nodeId: second, choiceId, rest: path.slice(4) };
     }
-    return { subject: nodeLabel(second), nodeId: second, rest: path.slice(2) };
+    return { subject: nodeName(root, second), nodeId: second, rest: path.slice(2) };
   }
   if (first === "cast" && typeof second === "number") {
     const rawId = valueAt(root, ["cast", second, "id"]);
     return {
-      subject: typeof rawId === "string" ? `Cast member '${rawId}'` : `Cast member ${second + 1}`,
+      subject: typeof rawId === "string" ? `cast member '${rawId}'` : `cast member ${second + 1}`,
       rest: path.slice(2),
     };
   }
   if (first === "variables" && typeof second === "string")
-    return { subject: `Variable '${second}'`, rest: path.slice(2) };
+    return { subject: `variable '${second}'`, rest: path.slice(2) };
   return { subject: TOP, rest: path };
+}
+
+/** One item of each list, as the editor labels them ("Line 1", "Choice 2"). */
+const ITEM: Record<string, string> = {
+  lines: "line",
+  events: "stage event",
+  choices: "choice",
+  branches: "branch",
+  set: "variable update",
+  objectives: "learning objective",
+  competencies: "competency",
+  cast: "cast member",
+};
+/** Field names in the editor's words where the file's key is not plain English. */
+const WORDS: Record<string, string> = {
+  next: "'Leads to' node",
+  passMark: "pass mark",
+  minutes: "minutes",
+  when: "condition",
+  requires: "condition",
+  who: "person",
+  var: "variable",
+  op: "operation",
+};
+
+function words(key: string): string {
+  return Object.hasOwn(WORDS, key) ? (WORDS[key] as string) : key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/**
+ * The path inside the subject in words: `lines[0].text` in 'Opening' is the "text" of "line 1 of 'Opening'".
+ * `what` is empty when the path names the thing itself.
+ */
+function describeField(subject: string, rest: readonly PathSegment[]): { owner: string; what: string } {
+  let owner = subject;
+  let what = "";
+  for (let i = 0; i < rest.length; i += 1) {
+    const part = rest[i] as PathSegment;
+    const next = rest[i + 1];
+    if (what) owner = `the ${what} of ${owner}`;
+    what = "";
+    if (typeof part === "number") owner = `item ${part + 1} of ${owner}`;
+    else if (typeof next === "number") {
+      owner = `${Object.hasOwn(ITEM, part) ? ITEM[part] : words(part)} ${next + 1} of ${owner}`;
+      i += 1;
+    } else if (part === "effects" && typeof next === "string") {
+      what = `effect on ${competencyName(next)}`;
+      i += 1;
+    } else what = words(part);
+  }
+  return { owner, what };
+}
+
+/** "The text of line 1 of 'Opening'", or the owner itself when the path names it. */
+function theField({ owner, what }: { owner: string; what: string }): string {
+  return what ? `The ${what} of ${owner}` : capitalise(owner);
 }
 
 /** The keys an object at `path` may have, for "did you mean" on unknown keys. */
@@ -92,13 +157,16 @@ const EXPECTED: Record<string, string> = {
   array: "a list",
 };
 
-function describeIssue(issue: z.core.$ZodIssue, field: string, raw: unknown): string {
-  const it = field ? `'${field}'` : "It";
+function describeIssue(issue: z.core.$ZodIssue, at: { owner: string; what: string }, raw: unknown): string {
+  const it = theField(at);
   switch (issue.code) {
     case "invalid_type": {
       const expected =
         (Object.hasOwn(EXPECTED, issue.expected) ? EXPECTED[issue.expected] : undefined) ?? issue.expected;
-      if (raw === undefined) return `${it} is missing. Add it (${expected}).`;
+      if (raw === undefined)
+        return at.what
+          ? `${capitalise(at.owner)} has no ${at.what}. Add it (${expected}).`
+          : `${it} is missing. Add it (${expected}).`;
       return `${it} should be ${expected} but is ${describeValue(raw)}.`;
     }
     case "too_big":
@@ -108,7 +176,8 @@ function describeIssue(issue: z.core.$ZodIssue, field: string, raw: unknown): st
         return `${it} has ${(raw as unknown[]).length} items; the limit is ${issue.maximum}. Remove some.`;
       return `${it} is ${String(raw)}; the most allowed is ${issue.maximum}.`;
     case "too_small":
-      if (issue.origin === "string") return `${it} is empty. Write it.`;
+      if (issue.origin === "string")
+        return at.what ? `${capitalise(at.owner)} has no ${at.what}. Write it.` : `${it} is empty. Write it.`;
       if (issue.origin === "array")
         return `${it} needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? "" : "s"}. Add ${Number(issue.minimum) === 1 ? "one" : "more"}.`;
       return `${it} is ${String(raw)}; the least allowed is ${issue.minimum}.`;
@@ -129,14 +198,14 @@ function toProblems(issue: z.core.$ZodIssue, root: unknown, prefix: readonly Pat
   const { subject, rest, ...where } = locate(root, path);
   const at = { ...where, path: formatPath(path) };
   const raw = valueAt(root, path);
-  const field = formatPath(rest);
+  const field = describeField(subject, rest);
 
   if (issue.code === "unrecognized_keys") {
     const known = knownKeys(path);
     return issue.keys.map((key) =>
       error(
         "unknown-key",
-        `${subject}${field ? ` '${field}'` : ""} has an unknown key '${key}'${didYouMean(key, known)}. Remove or rename it.`,
+        `${theField(field)} has an unknown key '${key}'${didYouMean(key, known)}. Remove or rename it.`,
         {
           ...at,
           path: formatPath([...path, key]),
@@ -164,10 +233,9 @@ function toProblems(issue: z.core.$ZodIssue, root: unknown, prefix: readonly Pat
       : path[0] === "variables"
         ? 'should be {"type": "number", "initial": 0} or {"type": "boolean", "initial": false}'
         : "should be a number or true/false";
-    return [error("schema", `${subject}: ${field ? `'${field}'` : "it"} is ${describeValue(raw)} but ${what}.`, at)];
+    return [error("schema", `${theField(field)} is ${describeValue(raw)} but ${what}.`, at)];
   }
-  const sentence = describeIssue(issue, field, raw);
-  return [error("schema", subject === TOP ? sentence : `${subject}: ${sentence}`, at)];
+  return [error("schema", describeIssue(issue, field, raw), at)];
 }
 
 /** Problems for every zod issue, in file order. */

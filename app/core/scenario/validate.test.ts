@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nodeName } from "./problems";
 import { fixtureNames, fixtureText, validFixtureData } from "./test-fixtures";
 import { validateScenario } from "./validate";
 
@@ -17,9 +18,18 @@ const EXPECTED: Record<
   "unreachable-node": { code: "unreachable-node", nodeId: "aside", says: /Point a choice at it, or delete it/ },
   "unreachable-ending": { code: "unreachable-ending", nodeId: "close-never" },
   "dead-end": { code: "dead-end", nodeId: "opens-up", says: /Add choices or an "ending"/ },
-  "cycle-without-exit": { code: "cycle-without-exit", nodeId: "stuck-a", says: /'stuck-a', 'stuck-b' form a loop/ },
+  "cycle-without-exit": {
+    code: "cycle-without-exit",
+    nodeId: "stuck-a",
+    says: /Nodes 'stuck-a', 'stuck-b' form a loop/,
+  },
   "choice-scores-nothing": { code: "choice-scores-nothing", severity: "warning", nodeId: "hello", choiceId: "cold" },
-  "undeclared-competency": { code: "undeclared-competency", nodeId: "hello", choiceId: "warm", says: /'safety'/ },
+  "undeclared-competency": {
+    code: "undeclared-competency",
+    nodeId: "hello",
+    choiceId: "warm",
+    says: /changes Safety,/,
+  },
   "undeclared-variable": {
     code: "undeclared-variable",
     nodeId: "ask",
@@ -74,7 +84,8 @@ describe("validateScenario on the fixtures", () => {
       if (expected.nodeId) expect(problem?.nodeId).toBe(expected.nodeId);
       if (expected.choiceId) expect(problem?.choiceId).toBe(expected.choiceId);
       if (expected.says) expect(problem?.message).toMatch(expected.says);
-      if (expected.nodeId) expect(problem?.message).toContain(`'${expected.nodeId}'`);
+      // Messages name the node as the editor shows it: by title, the id only for a node without one.
+      if (expected.nodeId) expect(problem?.message).toContain(nodeName(JSON.parse(fixtureText(name)), expected.nodeId));
     });
   }
 
@@ -82,11 +93,42 @@ describe("validateScenario on the fixtures", () => {
     const messages = validateScenario(fixtureText("schema-errors")).problems.map((p) => p.message);
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/'setting' is the text "groop", which is not allowed \(did you mean 'group'\?\)/),
-        "'passMark' is 120; the most allowed is 100.",
-        "Node 'hello' choice 'warm': 'feedback' is missing. Add it (text).",
-        "Node 'ask': 'lines[0].text' is 1001 characters long; the limit is 1000. Shorten it.",
+        expect.stringMatching(
+          /^The setting of the scenario is the text "groop", which is not allowed \(did you mean 'group'\?\)/,
+        ),
+        "The pass mark of the scenario is 120; the most allowed is 100.",
+        "Choice 1 of 'Joining the call' has no feedback. Add it (text).",
+        "The text of line 1 of 'The first question' is 1001 characters long; the limit is 1000. Shorten it.",
       ]),
+    );
+  });
+
+  it("names nodes by title, choices by position and competencies by label, never by internal keys", () => {
+    // The file-safety check names the exact key path on purpose: it is about the file, not the scenario.
+    const said = (name: string) =>
+      validateScenario(fixtureText(name))
+        .problems.filter((p) => p.code !== "forbidden-key")
+        .map((p) => p.message);
+    expect(said("unknown-speaker")).toContainEqual(
+      expect.stringMatching(/^Line 1 of 'The first question' is spoken by 'mariia', who is not in the cast/),
+    );
+    expect(said("undeclared-competency")).toContainEqual(
+      expect.stringMatching(/^Choice 1 of 'Joining the call' changes Safety, which this scenario does not assess/),
+    );
+    expect(said("dead-end")).toContainEqual(expect.stringMatching(/^The scenario assesses Empathy, but no choice/));
+    expect(said("unreachable-ending")).toContainEqual(
+      expect.stringMatching(/^Node 'Never' is an ending that no path from the start, 'Joining the call', reaches/),
+    );
+    for (const name of fixtureNames())
+      for (const message of said(name)) expect(message).not.toMatch(/\w\[\d+\]|'(information|empathy|safety)'/);
+  });
+
+  it("says a line with no text has no text, naming its node", () => {
+    const data = validFixtureData();
+    const ask = (data.nodes as Record<string, { lines: Array<{ text: string }> }>).ask!;
+    ask.lines[0]!.text = "";
+    expect(validateScenario(data).problems.map((p) => p.message)).toContain(
+      "Line 1 of 'The first question' has no text. Write it.",
     );
   });
 
@@ -152,7 +194,9 @@ describe("validateScenario safety and limits", () => {
       choiceId: "summarise",
       path: "nodes.listen.choices[0].requires.op",
     });
-    expect(problem?.message).toMatch(/'requires.op' is the text "equals", which is not allowed.*use one of "eq"/);
+    expect(problem?.message).toMatch(
+      /^The operation of the condition of choice 1 of 'listen' is the text "equals", which is not allowed.*use one of "eq"/,
+    );
   });
 
   it("explains an unknown node id format and a reserved cast id", () => {
