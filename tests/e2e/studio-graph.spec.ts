@@ -72,4 +72,7 @@ test("the branch graph of the largest bundled scenario stays readable and finds 
 
   await expectAccessible(page);
   await screenshotBothWidths(page, "studio-graph-largest");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await graphScreenshot(page, "phone");
+  await page.setViewportSize({ width: 1280, height: 800 });
 });

@@ -49,13 +49,13 @@ test("an educator builds, fixes, previews and publishes a scenario, and a clinic
   await expect(page.locator(".react-flow__node")).toHaveCount(3);
   await expect(page.locator(".ws-graph-node--error")).toHaveCount(1);
   await expect(page.locator(".ws-graph-node--error")).toContainText("Needs fixing");
-  await expect(page.locator(".ws-validation")).toContainText("Node 'node-1' has no choices and is not an ending");
+  await expect(page.locator(".ws-validation")).toContainText("Node 'New moment' has no choices and is not an ending");
   await expect(page.getByRole("button", { name: "Publish version 1" })).toBeDisabled();
   await expectAccessible(page);
   await screenshot(page, "studio-editor-dead-end");
 
   // Fix it: node-1 gets a choice of its own, leading to a fourth node that becomes a good ending.
-  await page.getByRole("button", { name: "Open node-1" }).click();
+  await page.getByRole("button", { name: "Open ‘New moment’ (node-1)" }).click();
   await page
     .locator("#node-node-1-choice-0-text")
     .waitFor({ state: "detached" })

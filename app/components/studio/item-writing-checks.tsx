@@ -2,13 +2,17 @@
 // published version's learners almost never choose), each with its fix hint, in the NHS warning style: they are advice
 // on item writing, not errors that block publishing.
 import type { DraftChecks } from "~/core/audit/draft-checks";
+import { OpenNodeButton } from "./open-node-button";
 
 export function ItemWritingChecks({
   checks,
   onOpen,
+  titles = new Map(),
 }: {
   checks: DraftChecks | null;
   onOpen: (nodeId: string) => void;
+  /** Node titles by id, so "Open" names the node as the graph does. */
+  titles?: ReadonlyMap<string, string>;
 }) {
   if (!checks) return <p className="ws-muted">Fix the errors above to see the item-writing checks.</p>;
   const { findings, pathsChecked } = checks;
@@ -38,11 +42,7 @@ export function ItemWritingChecks({
           <li key={i} className="ws-finding">
             <span className="ws-tag ws-tag--yellow">warning</span> {f.message}
             {f.hint ? <span className="ws-finding__hint">How to fix: {f.hint}</span> : null}
-            {f.nodeId ? (
-              <button type="button" className="ws-link-button" onClick={() => onOpen(f.nodeId!)}>
-                Open {f.nodeId}
-              </button>
-            ) : null}
+            {f.nodeId ? <OpenNodeButton nodeId={f.nodeId} title={titles.get(f.nodeId)} onOpen={onOpen} /> : null}
           </li>
         ))}
       </ul>

@@ -169,7 +169,12 @@ export function ScenarioEditor({
       ) : null}
       <div className="ws-editor__grid">
         <div className="ws-editor__forms">
-          <ValidationPanel problems={report.problems} checks={checks} onOpen={open} />
+          <ValidationPanel
+            problems={report.problems}
+            checks={checks}
+            onOpen={open}
+            titles={new Map(model.nodes.map((n) => [n.id, n.label]))}
+          />
           {node && selected ? (
             <NodeForm
               key={selected}

@@ -3,15 +3,19 @@
 import type { DraftChecks } from "~/core/audit/draft-checks";
 import type { ScenarioProblem } from "~/core/scenario";
 import { ItemWritingChecks } from "./item-writing-checks";
+import { OpenNodeButton } from "./open-node-button";
 
 export function ValidationPanel({
   problems,
   checks,
   onOpen,
+  titles = new Map(),
 }: {
   problems: ScenarioProblem[];
   checks: DraftChecks | null;
   onOpen: (nodeId: string) => void;
+  /** Node titles by id, so "Open" names the node as the graph does. */
+  titles?: ReadonlyMap<string, string>;
 }) {
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
@@ -37,16 +41,14 @@ export function ValidationPanel({
               {p.nodeId ? (
                 <>
                   {" "}
-                  <button type="button" className="ws-link-button" onClick={() => onOpen(p.nodeId!)}>
-                    Open {p.nodeId}
-                  </button>
+                  <OpenNodeButton nodeId={p.nodeId} title={titles.get(p.nodeId)} onOpen={onOpen} />
                 </>
               ) : null}
             </li>
           ))}
         </ul>
       ) : null}
-      <ItemWritingChecks checks={checks} onOpen={onOpen} />
+      <ItemWritingChecks checks={checks} onOpen={onOpen} titles={titles} />
     </section>
   );
 }
