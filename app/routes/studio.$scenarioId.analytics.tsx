@@ -88,7 +88,10 @@ function Analytics() {
         <h2 className="nhsuk-heading-m" id="analytics-graph">
           Paths taken
         </h2>
-        <p className="ws-muted">Thicker arrows were chosen more often; each label ends with the number of times.</p>
+        <p className="ws-muted">
+          Thicker arrows were chosen more often. Hover over or Tab to an arrow to read its choice, ending with the
+          number of times it was taken; the table below lists them all.
+        </p>
         <BranchGraph
           nodes={model.nodes}
           edges={model.edges}

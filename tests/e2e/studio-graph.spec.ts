@@ -76,3 +76,17 @@ test("the branch graph of the largest bundled scenario stays readable and finds 
   await graphScreenshot(page, "phone");
   await page.setViewportSize({ width: 1280, height: 800 });
 });
+
+test("the analytics graph of the largest bundled scenario has the minimap and separate parallel choices", async ({
+  page,
+}) => {
+  await logIn(page, DEMO.educator);
+  await page.goto("/studio/telemental-suicidal-disclosure/analytics");
+  const graph = page.locator(".ws-graph");
+  await expect(graph.locator(".react-flow__node")).toHaveCount(34);
+  await expect(graph.locator(".react-flow__minimap")).toBeVisible();
+  const parallel = graph.locator('.react-flow__edge[data-id^="join-call/"] .react-flow__edge-path');
+  expect(new Set(await parallel.evaluateAll((els) => els.map((el) => el.getAttribute("d")))).size).toBe(4);
+  await expectAccessible(page);
+  await graphScreenshot(page, "analytics");
+});
