@@ -36,6 +36,8 @@ test("the branch graph of the largest bundled scenario stays readable and finds 
   await expect(label).toBeVisible();
   await graphScreenshot(page, "label");
   await expect(firstChoice).toHaveAttribute("aria-label", /^Choice ".+", from Joining the call to How are things\?$/);
+  // Only the open node's choices are in the tab order, so the node buttons stay a few Tabs away.
+  await expect(graph.locator('.react-flow__edge[tabindex="0"]')).toHaveCount(4);
 
   // Find a node by part of its title: it opens in the side form and the graph centres on it at a readable zoom.
   await page.getByRole("searchbox", { name: "Find a node" }).fill("crisis team");

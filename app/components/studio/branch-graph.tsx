@@ -213,8 +213,10 @@ export function BranchGraph({
       target: e.target,
       data: { lane: e.lane },
       label,
-      // Focusable, so keyboard users can Tab to a choice and read its label as a mouse user reads it on hover.
-      focusable: true,
+      // Focusable, so keyboard users can Tab to a choice and read its label as a mouse user reads it on hover. In the
+      // editor only the open node's choices are, since xyflow puts every edge before the nodes in the tab order and a
+      // 60-choice graph would otherwise take 60 Tabs to reach its first node.
+      focusable: !onOpen || e.source === selected,
       ariaLabel: `Choice "${label}", from ${titles.get(e.source) ?? e.source} to ${titles.get(e.target) ?? e.target}`,
       // Sized in pixels, so a thick analytics edge keeps a normal arrowhead.
       markerEnd: {
