@@ -52,7 +52,7 @@ export function rarelyChosenFindings(
     return [
       warning(
         "rarely-chosen",
-        `${nodeLabel(r.nodeId, r.choiceId)} was chosen by ${said} of the ${r.answered} learners who reached this ` +
+        `${nodeLabel(scenario, r.nodeId, r.choiceId)} was chosen by ${said} of the ${r.answered} learners who reached this ` +
           `decision in version ${r.version} (under ${Math.round(NON_FUNCTIONING_SHARE * 100)}% means it is not ` +
           `working as a distractor).`,
         { nodeId: r.nodeId, choiceId: r.choiceId, hint: HINT },
