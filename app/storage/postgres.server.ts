@@ -16,6 +16,7 @@ import { userRecords } from "./postgres/users.server";
 import { xapiRecords } from "./postgres/xapi.server";
 import type { HealthStatus, Store } from "./types";
 import { loginAttemptRecords } from "./postgres/login-attempts.server";
+import { liveRecords, liveSignalRecords } from "./postgres/live.server";
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -54,6 +55,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
   let closed: Promise<void> | undefined;
   const db = createDb(pool, database, () => closed !== undefined, options.now ?? (() => new Date()));
+  const { closeLive, ...signals } = liveSignalRecords(db, {
+    connectionString: options.connectionString,
+  });
 
   return {
     kind: "postgres",
@@ -74,7 +78,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
 
     close() {
-      closed ??= pool.end();
+      closed ??= closeLive().then(() => pool.end());
       return closed;
     },
 
@@ -90,5 +94,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...certificateRecords(db),
     ...xapiRecords(db),
     ...loginAttemptRecords(db),
+    ...liveRecords(db),
+    ...signals,
   };
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe } from "vitest";
 import type { Store } from "~/storage/types";
 import { accountsContract } from "./contract-accounts";
 import { attemptsContract } from "./contract-attempts";
+import { liveContract } from "./contract-live";
 import { loginAttemptsContract } from "./contract-login-attempts";
 import { scenariosContract } from "./contract-scenarios";
 import { sessionsAndAuditContract } from "./contract-sessions-audit";
@@ -37,5 +38,6 @@ export function runStoreContract(label: string, factory: StoreFactory): void {
     scenariosContract(store);
     trackingContract(store);
     loginAttemptsContract(store);
+    liveContract(store);
   });
 }

@@ -49,6 +49,8 @@ export function attemptRecords(db: LowdbDatabase): AttemptRecords {
           result: copy.result,
           presence: copy.presence,
           assignmentId: copy.assignmentId,
+          // Only live attempts carry the field, as in PostgreSQL, so solo attempts keep their old shape.
+          ...(copy.liveSessionId ? { liveSessionId: copy.liveSessionId } : {}),
           startedAt: now,
           updatedAt: now,
           completedAt: null,

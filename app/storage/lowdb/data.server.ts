@@ -5,6 +5,8 @@ import type {
   AuditEvent,
   Certificate,
   Invitation,
+  LiveRating,
+  LiveSession,
   Membership,
   Organisation,
   OrgSettings,
@@ -43,6 +45,9 @@ export interface LowdbData {
   xapiQueue: XapiQueueItem[];
   scenarios: StoredScenario[];
   scenarioVersions: ScenarioVersion[];
+  /** Live role-play sessions and their ratings (ADR 0054); relayed signals are kept in memory only. */
+  liveSessions: LiveSession[];
+  liveRatings: LiveRating[];
 }
 
 const COLLECTIONS = [
@@ -60,6 +65,8 @@ const COLLECTIONS = [
   "xapiQueue",
   "scenarios",
   "scenarioVersions",
+  "liveSessions",
+  "liveRatings",
 ] as const satisfies ReadonlyArray<keyof LowdbData>;
 
 export function emptyData(): LowdbData {
@@ -79,6 +86,8 @@ export function emptyData(): LowdbData {
     xapiQueue: [],
     scenarios: [],
     scenarioVersions: [],
+    liveSessions: [],
+    liveRatings: [],
   };
 }
 

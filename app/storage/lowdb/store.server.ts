@@ -25,6 +25,7 @@ import { sessionRecords } from "./sessions.server";
 import { userRecords } from "./users.server";
 import { xapiRecords } from "./xapi.server";
 import { loginAttemptRecords } from "./login-attempts.server";
+import { liveRecords, liveSignalRecords } from "./live.server";
 
 export interface LowdbStoreOptions {
   /** The main JSON data file; its folder is created if missing, and attempts go in `<stem>.attempts/` beside it. */
@@ -137,6 +138,8 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
       ...certificateRecords(db),
       ...xapiRecords(db),
       ...loginAttemptRecords(db),
+      ...liveRecords(db),
+      ...liveSignalRecords(),
     };
   } catch (error) {
     await lock.release();

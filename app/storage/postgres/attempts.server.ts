@@ -23,8 +23,8 @@ export function attemptRecords(db: Db): AttemptRecords {
       const [row] = await db.rows(
         `INSERT INTO attempts (id, org_id, user_id, scenario_id, scenario_version, mode, status, snapshot, revision, path,
                                confidence_before, confidence_after, reflection, result, presence, assignment_id,
-                               started_at, updated_at, completed_at, say_it_first)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 0, $9::jsonb, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $16, NULL, $17)
+                               started_at, updated_at, completed_at, say_it_first, live_session_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 0, $9::jsonb, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $16, NULL, $17, $18)
          RETURNING *`,
         [
           db.newId(),
@@ -44,6 +44,7 @@ export function attemptRecords(db: Db): AttemptRecords {
           input.assignmentId ?? null,
           now,
           input.sayItFirst ?? false,
+          input.liveSessionId ?? null,
         ],
       );
       return toAttempt(row!);

@@ -11,6 +11,8 @@ export interface CopyColumn {
   fallback?: string;
   /** Wraps the value read from the file, e.g. to lower-case emails. */
   transform?: (expr: string) => string;
+  /** The column takes the whole record as jsonb (`field` is then only a label), e.g. a live session's `record`. */
+  whole?: true;
 }
 
 export interface CopyTable {

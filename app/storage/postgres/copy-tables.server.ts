@@ -1,5 +1,6 @@
 // How each lowdb record array maps onto a PostgreSQL table, in an order that satisfies the foreign keys.
 import type { CopyTable } from "./copy-spec.server";
+import { LIVE_COPY_TABLES } from "./copy-live-tables.server";
 import { SCENARIO_COPY_TABLES } from "./copy-scenario-tables.server";
 import { TRACKING_COPY_TABLES } from "./copy-tracking-tables.server";
 
@@ -106,6 +107,7 @@ export const COPY_TABLES: CopyTable[] = [
       { field: "result", type: "jsonb", column: "result" },
       { field: "presence", type: "jsonb", column: "presence" },
       { field: "assignmentId", type: "text", column: "assignment_id" },
+      { field: "liveSessionId", type: "text", column: "live_session_id" },
       { field: "startedAt", type: "timestamptz", column: "started_at" },
       { field: "updatedAt", type: "timestamptz", column: "updated_at" },
       { field: "completedAt", type: "timestamptz", column: "completed_at" },
@@ -113,6 +115,7 @@ export const COPY_TABLES: CopyTable[] = [
   },
   ...TRACKING_COPY_TABLES,
   ...SCENARIO_COPY_TABLES,
+  ...LIVE_COPY_TABLES,
 ];
 
 const quote = (name: string) => `"${name}"`;
@@ -124,17 +127,21 @@ const quote = (name: string) => `"${name}"`;
  */
 export function insertSql(spec: CopyTable): string {
   // A field may feed two columns (e.g. a scenario's source kind and detail), but is read from the record once.
-  const fields = spec.columns.filter((c, i) => spec.columns.findIndex((d) => d.field === c.field) === i);
+  const fields = spec.columns.filter((c, i) => !c.whole && spec.columns.findIndex((d) => d.field === c.field) === i);
   const definitions = fields.map((c) => `${quote(c.field)} ${c.type}`).join(", ");
+  const whole = spec.columns.some((c) => c.whole);
   const values = spec.columns.map((c) => {
-    let expr = `r.${quote(c.field)}`;
+    let expr = c.whole ? "w.doc" : `r.${quote(c.field)}`;
     if (c.transform) expr = c.transform(expr);
     return c.fallback ? `COALESCE(${expr}, ${c.fallback})` : expr;
   });
   return `INSERT INTO ${spec.table} (${spec.columns.map((c) => c.column).join(", ")})
     SELECT ${values.join(", ")}
       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${definitions})) WITH ORDINALITY
-           AS r(${fields.map((c) => quote(c.field)).join(", ")}, n)
+           AS r(${fields.map((c) => quote(c.field)).join(", ")}, n)${
+             // The same array read a second time as whole documents, paired with the fields by position.
+             whole ? "\n      JOIN jsonb_array_elements($1::jsonb) WITH ORDINALITY AS w(doc, n) ON w.n = r.n" : ""
+           }
      ORDER BY r.n
     ON CONFLICT DO NOTHING`;
 }

@@ -112,6 +112,8 @@ export function toAttempt(row: Row): Attempt {
     result: jsonOrNull<AttemptResult>(row.result),
     presence: jsonOrNull<unknown>(row.presence),
     assignmentId: row.assignment_id === null ? null : String(row.assignment_id),
+    // Only live attempts carry the field, so a solo attempt reads back exactly as it was written (and as lowdb keeps it).
+    ...(row.live_session_id ? { liveSessionId: String(row.live_session_id) } : {}),
     startedAt: iso(row.started_at),
     updatedAt: iso(row.updated_at),
     completedAt: isoOrNull(row.completed_at),
