@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "./app/http/create-app.server";
 import { demoBanner, seedDemo } from "./app/services/demo-organisation.server";
+import { startLiveHousekeeping } from "./app/services/live/housekeeping.server";
 import { startXapiPusher } from "./app/services/xapi-pusher.server";
 import { openStore } from "./app/storage/index.server";
 import type { Store } from "./app/storage/types";
@@ -68,6 +69,14 @@ const xapiPusher = startXapiPusher({
   production: config.isProduction,
   allowPrivate: config.lrsAllowPrivate ?? false,
 });
+// Expires abandoned live sessions and deletes relayed signals after two minutes (ADR 0054).
+const liveHousekeeping = startLiveHousekeeping({
+  store,
+  config,
+  nonce: "",
+  clientIp: "housekeeping",
+  now: () => new Date(),
+});
 const server = app.listen(config.port, config.host, () => {
   const where = config.databaseUrl ? "PostgreSQL" : path.resolve(root, config.dataFile);
   console.log(`Webside is listening on http://localhost:${config.port} (store: ${where})`);
@@ -82,6 +91,7 @@ async function shutdown(signal: string) {
   server.close();
   server.closeAllConnections?.();
   await xapiPusher.stop().catch(() => undefined);
+  liveHousekeeping.stop();
   await store.close().catch(() => undefined);
   process.exit(0);
 }

@@ -27,12 +27,22 @@ export interface AppOptions {
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
+/**
+ * compression's own choice, except for server-sent events: compressing a live session's signalling stream would hold
+ * each event in the compressor's buffer, and the peers would wait seconds for an offer (ADR 0054).
+ */
+export function compressible(req: express.Request, res: express.Response): boolean {
+  const type = res.getHeader("Content-Type");
+  if (typeof type === "string" && type.startsWith("text/event-stream")) return false;
+  return compression.filter(req, res);
+}
+
 export function createApp(options: AppOptions): express.Express {
   const { config, store, root } = options;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
-  app.use(compression());
+  app.use(compression({ filter: compressible }));
   app.use(securityHeaders({ production: config.isProduction, dev: Boolean(options.devMiddleware) }));
 
   // Health before the origin check and Remix: load balancers call it without cookies or origins.

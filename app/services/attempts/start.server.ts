@@ -19,6 +19,8 @@ export interface StartOptions {
   assignmentId?: string | null;
   /** "Say it first": answer aloud before the written responses appear. */
   sayItFirst?: boolean;
+  /** The live role-play session whose consultation this attempt records (ADR 0054). */
+  liveSessionId?: string;
 }
 
 export async function startAttempt(
@@ -51,6 +53,7 @@ export async function startAttempt(
     result: null,
     presence: null,
     assignmentId: options.assignmentId ?? assigned?.id ?? null,
+    ...(options.liveSessionId ? { liveSessionId: options.liveSessionId } : {}),
   });
   await audit(context, {
     type: "attempt.start",

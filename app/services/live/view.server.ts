@@ -1,0 +1,101 @@
+// What a live session's page shows the viewer: the lobby (who is in, roles, parts, whether the learner may start) and
+// the screen for their role. The actor sees the current node's lines and the written responses to record against;
+// the learner sees no written responses (they speak freely); the observer sees the node and the rating form's anchors.
+import type { AppLoadContext } from "@remix-run/node";
+import {
+  COMPETENCY_ANCHORS,
+  formatJoinCode,
+  freeParts,
+  parseIceServers,
+  participantOf,
+  presenceOf,
+  startConsultation,
+  type LiveRole,
+  type LiveSession,
+} from "~/core/live";
+import { COMPETENCY_INFO, type Competency } from "~/core/competencies";
+import { viewOf } from "~/core/scenario";
+import { getScenario } from "~/services/catalogue.server";
+import type { Viewer } from "~/utils/auth.server";
+
+export interface LiveScript {
+  step: number;
+  nodeId: string;
+  title: string | null;
+  lines: Array<{ speaker: string; text: string }>;
+  events: Array<{ kind: string; text: string }>;
+  /** The written responses, for the actor only. */
+  choices: Array<{ id: string; text: string }>;
+  finished: boolean;
+}
+
+export async function liveSessionView(context: AppLoadContext, viewer: Viewer, session: LiveSession) {
+  const now = context.now().toISOString();
+  const me = participantOf(session, viewer.user.id)!;
+  const scenario = await getScenario(context, session.orgId, session.scenarioId, session.scenarioVersion);
+  if (!scenario) throw new Response("This scenario version is no longer available.", { status: 410 });
+  const names = new Map(scenario.cast.map((c) => [c.id, c.name]));
+  const speaker = (id: string) => (id === "narrator" ? "Narrator" : (names.get(id) ?? id));
+
+  let script: LiveScript | null = null;
+  if (session.attemptId !== null) {
+    const attempt = await context.store.getAttempt(session.attemptId);
+    if (attempt) {
+      const view = viewOf(scenario, attempt.snapshot);
+      script = {
+        step: attempt.path.length - 1,
+        nodeId: view.nodeId,
+        title: view.title,
+        lines: view.lines.map((l) => ({ speaker: speaker(l.speaker), text: l.text })),
+        events: view.events.map((e) => ({ kind: e.kind, text: e.text })),
+        choices: me.role === "actor" ? view.choices : [],
+        finished: view.finished,
+      };
+    }
+  }
+  const startCheck = startConsultation(session, { userId: viewer.user.id, attemptId: "check", now });
+  const role: LiveRole = me.role;
+  return {
+    session: {
+      id: session.id,
+      code: formatJoinCode(session.code),
+      status: session.status,
+      startedAt: session.startedAt,
+      joinUntil: session.joinUntil,
+    },
+    scenario: { id: scenario.id, title: scenario.title },
+    me: { id: me.userId, role, plays: me.plays },
+    parts: session.parts,
+    freeParts: freeParts(session, now, viewer.user.id).map((p) => p.id),
+    participants: session.participants.map((p) => ({
+      id: p.userId,
+      name: p.name,
+      role: p.role,
+      plays: p.plays.map((id) => names.get(id) ?? id),
+      state: presenceOf(p, now),
+    })),
+    canStart: role === "learner" && session.status === "lobby" ? startCheck : null,
+    characters:
+      role === "actor"
+        ? scenario.cast
+            .filter((c) => me.plays.includes(c.id))
+            .map((c) => ({ id: c.id, name: c.name, role: c.role, bio: c.bio }))
+        : [],
+    script,
+    competencies:
+      role === "observer"
+        ? scenario.competencies.map((c: Competency) => ({
+            id: c,
+            label: COMPETENCY_INFO[c].label,
+            anchors: COMPETENCY_ANCHORS[c],
+          }))
+        : [],
+    iceServers: iceServers(),
+  };
+}
+
+/** ICE_SERVERS from the environment; unset or unreadable means host candidates only (enough on one machine or LAN). */
+function iceServers() {
+  const reading = parseIceServers(process.env.ICE_SERVERS);
+  return reading.ok ? reading.servers : [];
+}
