@@ -5,6 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { PrivacyStatement } from "~/components/camera/privacy-statement";
 import { AssessedList, CastList } from "~/components/scenario/overview-sections";
 import { StartCard } from "~/components/scenario/start-card";
+import { LiveCard } from "~/components/live/live-card";
 import { completesText } from "~/components/assigned-list";
 import { formatDate } from "~/utils/format";
 import { startForm, startScenario } from "~/services/attempts.server";
@@ -68,6 +69,7 @@ export default function ScenarioOverview() {
           <p className="ws-card">
             <a href={`/check?scenario=${scenario.id}`}>Check your camera and microphone before you start</a>
           </p>
+          <LiveCard scenarioId={scenario.id} />
           <PrivacyStatement />
         </div>
         <div className="nhsuk-grid-column-two-thirds">

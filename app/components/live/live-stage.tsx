@@ -1,0 +1,140 @@
+// The video part of a live session page: this person's camera, and one video per colleague, joined peer to peer with
+// app/live (media never passes through Webside; only the signalling does). Webside's presence, script and session
+// messages make the page reload its data, so the lobby, the script and the buttons follow the others' actions.
+import { useEffect, useRef, useState } from "react";
+import { createPeerMesh, type PeerMesh, type PeerView } from "~/live/peer-mesh";
+import { createSignallingClient } from "~/live/signalling-client";
+import { createStageEffectsDriver } from "~/live/stage-effects-driver";
+
+export interface LiveStageProps {
+  sessionId: string;
+  selfId: string;
+  learnerId: string;
+  iceServers: RTCIceServer[];
+  names: Record<string, string>;
+  /** The learner sees the patient large; the others see everyone the same size. */
+  layout: "learner" | "grid";
+  /** Called when Webside says something changed (someone joined, the script moved, the session ended). */
+  onServerChange(): void;
+}
+
+function RemoteVideo({ peer, name, large }: { peer: PeerView; name: string; large: boolean }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    if (ref.current && peer.stream && ref.current.srcObject !== peer.stream) ref.current.srcObject = peer.stream;
+  }, [peer.stream]);
+  return (
+    <figure className={`ws-live-video${large ? " ws-live-video--large" : ""}`}>
+      <video ref={ref} autoPlay playsInline data-peer={peer.participantId} aria-label={`${name}'s video`} />
+      <figcaption>
+        {name}
+        {peer.state === "connected" ? "" : ` (${peer.state})`}
+      </figcaption>
+    </figure>
+  );
+}
+
+export function LiveStage(props: LiveStageProps) {
+  const { sessionId, selfId, learnerId } = props;
+  // By value: the page's data is reloaded on every change, and a new array must not tear the call down.
+  const iceKey = JSON.stringify(props.iceServers);
+  const selfRef = useRef<HTMLVideoElement>(null);
+  const [peers, setPeers] = useState<PeerView[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [status, setStatus] = useState("Connecting…");
+  const onChange = useRef(props.onServerChange);
+  onChange.current = props.onServerChange;
+
+  useEffect(() => {
+    let stopped = false;
+    let mesh: PeerMesh | null = null;
+    let close = () => {};
+    void (async () => {
+      let stream: MediaStream | null = null;
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
+      } catch {
+        setProblem("Webside could not use your camera or microphone. Check your browser's permission, then reload.");
+      }
+      if (stopped) {
+        stream?.getTracks().forEach((t) => t.stop());
+        return;
+      }
+      if (selfRef.current && stream) selfRef.current.srcObject = stream;
+      const driver = createStageEffectsDriver({
+        selfId,
+        learnerId,
+        setOutgoingEffects: (peerId, effects) => mesh?.setOutgoingEffects(peerId, effects),
+      });
+      mesh = createPeerMesh({
+        participantId: selfId,
+        iceServers: JSON.parse(iceKey) as RTCIceServer[],
+        localStream: stream,
+        localMedia: { camera: stream !== null, microphone: stream !== null },
+        send: (message) => client.send(message),
+        onChange: () => setPeers(mesh ? mesh.peers() : []),
+        onServerMessage: (message) => {
+          if (message.type === "script") driver.onScript(message);
+          if (message.type === "session") driver.onSession(message);
+          if (message.type !== "resync") onChange.current();
+        },
+        onSuperseded: () => setProblem("This session is open in another window, so this one has stopped."),
+      });
+      let announced = false;
+      const client = createSignallingClient({
+        streamUrl: `/live/${sessionId}/events`,
+        sendUrl: `/live/${sessionId}/signal`,
+        onSignal: (signal) => mesh?.handle(signal),
+        onStatus: (s) => {
+          if (s.state === "open") {
+            setStatus("Connected");
+            if (!announced) {
+              announced = true;
+              mesh?.hello();
+            }
+          } else if (s.state === "closed") {
+            setStatus(s.reason);
+            onChange.current();
+          } else setStatus("Reconnecting…");
+        },
+      });
+      close = () => {
+        mesh?.close();
+        client.close();
+        stream?.getTracks().forEach((t) => t.stop());
+      };
+    })();
+    return () => {
+      stopped = true;
+      close();
+    };
+  }, [sessionId, selfId, learnerId, iceKey]);
+
+  const learnerView = props.layout === "learner";
+  return (
+    <section className="ws-live-stage" aria-label="Video">
+      {problem ? (
+        <div className="ws-notice ws-notice--warning" role="alert">
+          <p>{problem}</p>
+        </div>
+      ) : null}
+      <p className="ws-muted" role="status">
+        {status}
+      </p>
+      <div className="ws-live-videos">
+        {peers.map((peer) => (
+          <RemoteVideo
+            key={peer.participantId}
+            peer={peer}
+            name={props.names[peer.participantId] ?? "Colleague"}
+            large={learnerView}
+          />
+        ))}
+        <figure className="ws-live-video ws-live-video--self">
+          <video ref={selfRef} autoPlay playsInline muted aria-label="Your own camera" />
+          <figcaption>You</figcaption>
+        </figure>
+      </div>
+    </section>
+  );
+}
