@@ -16,6 +16,8 @@ export const LEARNERS = {
   spokenPrivacy: "learner.spoken-privacy@example.org",
   criticalErrors: "learner.critical-errors@example.org",
   trainingGaps: "learner.training-gaps@example.org",
+  /** The clinician of live-role-play.spec.ts (the demo educator and admin act and observe). */
+  live: "learner.live@example.org",
 } as const;
 
 /**
