@@ -69,6 +69,13 @@ export default function LiveSessionPage() {
       {script && me.role === "actor" ? <ActorScript script={script} characters={view.characters} /> : null}
       {script && me.role === "learner" ? <LearnerStage script={script} /> : null}
       {script && me.role === "observer" ? <ObserverView script={script} competencies={view.competencies} /> : null}
+      {session.startedAt ? (
+        <p>
+          <a href={`/live/${session.id}/debrief`}>
+            {open ? "Open the debrief (ratings can be added as you go)" : "Read the debrief"}
+          </a>
+        </p>
+      ) : null}
       <WhoIsIn participants={view.participants} />
       {open ? (
         <form method="post">

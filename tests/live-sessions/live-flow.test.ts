@@ -15,6 +15,9 @@ import {
   startLiveConsultation,
   sweepLiveSessions,
 } from "~/services/live.server";
+import { liveDebriefView } from "~/services/live/debrief.server";
+import { liveRatingForm } from "~/services/live/forms";
+import { saveLiveRating } from "~/services/live/ratings.server";
 import type { LiveSession } from "~/storage/types";
 import type { Viewer } from "~/utils/auth.server";
 import { createHarness, type Harness } from "../access/harness";
@@ -289,6 +292,74 @@ describe("live role-play services", () => {
       new Request("http://localhost/x"),
     );
     expect(refused.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it("takes observers' ratings and notes and actors' patient views, and shows them all in one debrief", async () => {
+    const session = await runningSession();
+    for (const [step, choiceId] of ["warm", "open-question"].entries()) {
+      await advanceLiveScript(harness.context, actor, await read(session), { choiceId, expectedStep: step });
+    }
+    const form = (fields: Record<string, string>) => liveRatingForm.parse(fields);
+    // Only observers rate, only actors give the patient's view, and only for a part they played.
+    expect(
+      await saveLiveRating(harness.context, actor, await read(session), form({ intent: "note", text: "x" })),
+    ).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    const wrongPart = form({ intent: "patient", castId: "someone-else", "answer-at-ease": "4" });
+    expect(await saveLiveRating(harness.context, actor, await read(session), wrongPart)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    // A rating for a competency the scenario does not assess, or an unfinished final rating, is refused.
+    const incomplete = form({ intent: "rate", final: "on", "rating-rapport": "4" });
+    expect(await saveLiveRating(harness.context, observer, await read(session), incomplete)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(await harness.store.listLiveRatings(session.orgId, session.id)).toEqual([]);
+
+    clock = new Date(clock.getTime() + 90_000);
+    const noted = await saveLiveRating(
+      harness.context,
+      observer,
+      await read(session),
+      form({ intent: "note", text: "Good open question" }),
+    );
+    expect(noted).toMatchObject({
+      ok: true,
+      rating: { answers: { notes: [{ text: "Good open question", atMs: 90_000, nodeId: "opens-up" }] } },
+    });
+    const final = form({
+      intent: "rate",
+      final: "on",
+      global: "4",
+      "rating-rapport": "4",
+      "rating-listening": "5",
+      "rating-empathy": "3",
+    });
+    expect(await saveLiveRating(harness.context, observer, await read(session), final)).toMatchObject({
+      ok: true,
+      rating: { final: true },
+    });
+    const answers = Object.fromEntries(
+      ["at-ease", "own-words", "heard", "worries", "clear", "plan"].map((id) => [`answer-${id}`, "4"]),
+    );
+    const patient = form({ intent: "patient", castId: "maria", ...answers, comment: "Slow down a little" });
+    expect(await saveLiveRating(harness.context, actor, await read(session), patient)).toMatchObject({ ok: true });
+
+    const view = await liveDebriefView(harness.context, learner, await read(session));
+    if (!view.ok) throw new Error(view.message);
+    expect(view.debrief?.decisions.map((d) => d.nodeId)).toEqual(["hello", "ask"]);
+    expect(view.observers).toHaveLength(1);
+    expect(view.observers[0]).toMatchObject({ final: true, global: "Good", notes: [{ text: "Good open question" }] });
+    expect(view.observers[0]!.competencies.map((c) => c.rating)).toEqual([4, 5, 3]);
+    expect(view.patients[0]).toMatchObject({ character: "Maria Lopez", comment: "Slow down a little" });
+    expect(view.patients[0]!.answers.at(-1)).toMatchObject({ answer: "Did not apply" });
+    expect(view.people.map((p) => p.role)).toEqual(["Clinician", "Patient actor", "Observer"]);
+    // The stranger never gets as far as the debrief: the session is not theirs.
+    expect(await liveSessionFor(harness.context, stranger, session.id)).toBeNull();
   });
 
   it("expires an abandoned session in the sweep, dated when it expired", async () => {

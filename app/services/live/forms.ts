@@ -1,6 +1,8 @@
 // The live pages' forms as zod schemas, shared by the routes (parseForm) and the services' tests: joining, choosing
 // parts, the learner's start and end, leaving, and the actor's "closest response".
 import { z } from "zod";
+import { COMPETENCIES, type Competency } from "~/core/competencies";
+import { PATIENT_PERSPECTIVE_ITEMS, type PatientPerspectiveItemId } from "~/core/live/patient-perspective";
 
 const castIds = z
   .array(
@@ -32,3 +34,67 @@ export const liveSessionForm = z.discriminatedUnion("intent", [
   }),
 ]);
 export type LiveSessionForm = z.output<typeof liveSessionForm>;
+
+const score = z.coerce.number().int("Choose a rating from 1 to 5.").min(1).max(5);
+/** An unanswered rating arrives as an empty field (or not at all): left out, which a draft may do. */
+const maybeScore = z.preprocess((v) => (v === "" || v === null ? undefined : v), score.optional());
+const ratingFields = Object.fromEntries(COMPETENCIES.map((c) => [`rating-${c}`, maybeScore])) as Record<
+  `rating-${Competency}`,
+  typeof maybeScore
+>;
+const answerFields = Object.fromEntries(PATIENT_PERSPECTIVE_ITEMS.map((i) => [`answer-${i.id}`, maybeScore])) as Record<
+  `answer-${PatientPerspectiveItemId}`,
+  typeof maybeScore
+>;
+
+/** The observer's form (ratings, global, comment; "final" completes it), a note, or an actor's patient view. */
+export const liveRatingForm = z
+  .discriminatedUnion("intent", [
+    z.object({
+      intent: z.literal("rate"),
+      final: z.literal("on").optional(),
+      global: maybeScore,
+      comment: z.string().trim().max(1000).optional(),
+      ...ratingFields,
+    }),
+    z.object({
+      intent: z.literal("note"),
+      text: z.string().trim().min(1, "Write the note before adding it.").max(500),
+    }),
+    z.object({
+      intent: z.literal("patient"),
+      castId: z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9-]{1,32}$/, "Choose a character you played."),
+      comment: z.string().trim().max(500).optional(),
+      ...answerFields,
+    }),
+  ])
+  .transform((form) => {
+    if (form.intent === "rate") {
+      const fields = form as Record<string, unknown>;
+      const ratings = Object.fromEntries(
+        COMPETENCIES.filter((c) => fields[`rating-${c}`] !== undefined).map((c) => [
+          c,
+          fields[`rating-${c}`] as number,
+        ]),
+      ) as Partial<Record<Competency, number>>;
+      return {
+        intent: "rate" as const,
+        ratings,
+        global: form.global,
+        comment: form.comment,
+        final: form.final === "on",
+      };
+    }
+    if (form.intent === "patient") {
+      const fields = form as Record<string, unknown>;
+      const answers = Object.fromEntries(
+        PATIENT_PERSPECTIVE_ITEMS.map((i) => [i.id, (fields[`answer-${i.id}`] as number | undefined) ?? null]),
+      );
+      return { intent: "patient" as const, castId: form.castId, answers, comment: form.comment };
+    }
+    return form;
+  });
+export type LiveRatingForm = z.output<typeof liveRatingForm>;

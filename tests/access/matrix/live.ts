@@ -59,6 +59,16 @@ export const area: MatrixArea = {
       // A form body is not a signalling batch: refused with the reason, nothing relayed.
       cases: [{ method: "POST", form: () => ({ messages: "x" }), expect: learnerOnly(400) }],
     },
+    "live.$sessionId.debrief": {
+      url: (fx) => `/live/${fx.liveSessionId}/debrief`,
+      params: (fx) => ({ sessionId: fx.liveSessionId! }),
+      cases: [
+        // Never started, so there is no debrief yet (409) even for the learner; strangers get 404.
+        { method: "GET", expect: learnerOnly(409) },
+        // The learner gives no observer rating (403); strangers 404; nothing stored either way.
+        { method: "POST", form: () => ({ intent: "note", text: "A note" }), expect: learnerOnly(403) },
+      ],
+    },
     "live.$sessionId.events": {
       url: (fx) => `/live/${fx.liveSessionId}/events`,
       params: (fx) => ({ sessionId: fx.liveSessionId! }),
