@@ -65,10 +65,10 @@ export default function LearningRecordPage() {
                 <tr className="nhsuk-table__row" key={r.attemptId}>
                   <td className="nhsuk-table__cell">{formatDate(r.completedAt)}</td>
                   <td className="nhsuk-table__cell">
-                    <a href={`/attempts/${r.attemptId}/debrief`}>{r.title}</a>{" "}
+                    <a href={r.debriefHref}>{r.title}</a>{" "}
                     <span className="ws-muted">
                       v{r.version}
-                      {r.mode === "assessment" ? ", assessment" : ""}
+                      {r.live ? ", live practice" : r.mode === "assessment" ? ", assessment" : ""}
                     </span>
                   </td>
                   <td className="nhsuk-table__cell">

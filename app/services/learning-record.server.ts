@@ -11,6 +11,10 @@ export interface LearningRecordRow {
   title: string;
   version: number;
   mode: "learning" | "assessment";
+  /** Where its debrief is: a live role-play's is the session's, shared with the colleagues who took part. */
+  debriefHref: string;
+  /** Practised live with colleagues (ADR 0054), shown as "live practice". */
+  live: boolean;
   overall: number;
   passed: boolean;
   /** CPD minutes credited: the stated length for the first passed attempt on a version, else 0. */
@@ -37,6 +41,8 @@ export async function learningRecord(context: AppLoadContext, viewer: Viewer): P
       title: scenario?.title ?? attempt.scenarioId,
       version: attempt.scenarioVersion,
       mode: attempt.mode,
+      debriefHref: attempt.liveSessionId ? `/live/${attempt.liveSessionId}/debrief` : `/attempts/${attempt.id}/debrief`,
+      live: Boolean(attempt.liveSessionId),
       overall: attempt.result!.overall,
       passed: attempt.result!.passed,
       minutes: 0,

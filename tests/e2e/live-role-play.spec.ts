@@ -3,10 +3,13 @@
 // actor moves the script on three nodes through the server, the clinician reloads and rejoins in place.
 import { expect, test, type Page } from "@playwright/test";
 import { fakeCameraVideo, launchWithCamera, type CameraBrowser } from "./support/fake-camera";
+import { loadScenario, passingPath } from "./support/passing-path";
 import { LEARNERS } from "./support/organisations";
 import { DEMO, expectAccessible, screenshotBothWidths } from "./support/session";
 
 const SCENARIO = "sceptical-first-video";
+/** The actor records the responses of a passing path, so the script reaches an ending the record can show. */
+const PATH = passingPath(loadScenario(`scenarios/${SCENARIO}.json`));
 
 /** Every remote video on the page has decoded a picture (videoWidth > 0) and its frames keep advancing. */
 async function expectRemoteVideos(page: Page, count: number) {
@@ -76,7 +79,7 @@ test.describe("live role-play", () => {
 
     // The actor records three responses; each step goes through the server and every page follows it.
     for (const step of [1, 2, 3]) {
-      await actor.page.locator(".ws-live-choice").first().click();
+      await actor.page.getByRole("button", { name: PATH[step - 1]!.text, exact: true }).click();
       await expect(node).toHaveAttribute("data-step", String(step), { timeout: 20_000 });
       await expect(observer.page.getByTestId("current-node")).toHaveAttribute("data-step", String(step), {
         timeout: 20_000,
@@ -95,10 +98,55 @@ test.describe("live role-play", () => {
     await expectAccessible(learner.page);
     await screenshotBothWidths(learner.page, "live-learner");
 
-    // The learner ends the session; every page says so.
+    // The observer rates during the consultation, on the debrief page's form: a 4 for everything, final.
+    const sessionPath = new URL(learner.page.url()).pathname;
+    await observer.page.goto(`${sessionPath}/debrief`);
+    const rating = observer.page
+      .locator("form")
+      .filter({ has: observer.page.locator('input[name="intent"][value="rate"]') });
+    for (const radio of await rating.locator('input[type="radio"][value="4"]').all()) await radio.check();
+    await rating.getByLabel("This is my final rating").check();
+    await rating.getByRole("button", { name: "Save rating" }).click();
+    await expect(observer.page.getByText("Saved.")).toBeVisible();
+    await observer.page.getByLabel("Add a note (time-stamped)").fill("Acknowledged the trouble with the call calmly");
+    await observer.page.getByRole("button", { name: "Add note" }).click();
+    await expect(observer.page.getByTestId("observer-rating")).toContainText("Acknowledged the trouble");
+    await expectAccessible(observer.page);
+
+    // The actor records the rest of the path to the ending.
+    for (const [index, choice] of PATH.entries()) {
+      if (index < 3) continue;
+      await actor.page.getByRole("button", { name: choice.text, exact: true }).click();
+      await expect(node).toHaveAttribute("data-step", String(index + 1), { timeout: 20_000 });
+    }
+    await expect(actor.page.getByText("The consultation has reached its ending.")).toBeVisible();
+
+    // The learner ends the session; the session pages still open say so.
     await learner.page.getByRole("button", { name: "End the session" }).click();
-    for (const person of [learner, actor, observer]) {
+    for (const person of [learner, actor]) {
       await expect(person.page.getByText("This live session has ended.")).toBeVisible({ timeout: 20_000 });
     }
+
+    // The actor answers as the patient afterwards; then everyone reads one debrief with every perspective.
+    await actor.page.goto(`${sessionPath}/debrief`);
+    const view = actor.page
+      .locator("form")
+      .filter({ has: actor.page.locator('input[name="intent"][value="patient"]') });
+    for (const radio of await view.locator('input[type="radio"][value="4"]').all()) await radio.check();
+    await view.getByRole("button", { name: /view$/ }).click();
+    await expect(actor.page.getByTestId("patient-view")).toBeVisible();
+    for (const person of [learner, actor, observer]) {
+      await person.page.goto(`${sessionPath}/debrief`);
+      await expect(person.page.getByRole("heading", { level: 1, name: "Live debrief" })).toBeVisible();
+      await expect(person.page.getByRole("heading", { name: "The path the actor recorded" })).toBeVisible();
+      await expect(person.page.getByTestId("observer-rating")).toContainText("Global rating: Good");
+      await expect(person.page.getByTestId("patient-view")).toContainText("Mostly");
+      await expectAccessible(person.page);
+    }
+    await screenshotBothWidths(learner.page, "live-debrief");
+
+    // The learner's learning record lists it as live practice.
+    await learner.page.goto("/learning-record");
+    await expect(learner.page.getByTestId("learning-record")).toContainText("live practice");
   });
 });

@@ -15,6 +15,7 @@ import {
   startLiveConsultation,
   sweepLiveSessions,
 } from "~/services/live.server";
+import { learningRecord } from "~/services/learning-record.server";
 import { liveDebriefView } from "~/services/live/debrief.server";
 import { liveRatingForm } from "~/services/live/forms";
 import { saveLiveRating } from "~/services/live/ratings.server";
@@ -190,6 +191,9 @@ describe("live role-play services", () => {
       [3, "reflect", actor.user.id],
       [4, "summarise", actor.user.id],
     ]);
+    // In the learner's learning record as live practice, linked to the session's shared debrief.
+    const row = (await learningRecord(harness.context, learner)).find((r) => r.attemptId === attempt.id);
+    expect(row).toMatchObject({ live: true, debriefHref: `/live/${session.id}/debrief` });
   });
 
   it("relays a valid batch stamped with the sender; refuses forged, oversized, misaddressed and flooding posts", async () => {
@@ -281,6 +285,8 @@ describe("live role-play services", () => {
     // The learner ends the session: the stream says so and closes.
     const ended = await endLiveSession(harness.context, learner, await read(session));
     expect(ended).toMatchObject({ ok: true });
+    // Stopped before an ending: the live attempt is abandoned, never left to be resumed as solo practice.
+    expect((await harness.store.getAttempt(session.attemptId!))?.status).toBe("abandoned");
     const closing = await fresh.until((events) => events.some((e) => e.event === "closed"));
     expect(closing.find((e) => e.event === "closed")?.data).toMatch(/has ended/);
 

@@ -74,6 +74,7 @@ export async function changeLiveSession(
     if (!result.ok) return withStatus(result);
     try {
       const saved = await context.store.saveLiveSession(current.orgId, current.id, current.revision, result.session);
+      await closeLiveAttempt(context, saved);
       await publishSessionChange(context, current, saved);
       return { ok: true, session: saved };
     } catch (error) {
@@ -83,6 +84,16 @@ export async function changeLiveSession(
       current = fresh;
     }
   }
+}
+
+/**
+ * A session that stopped before the script reached an ending leaves its attempt abandoned, so it is never resumed as
+ * solo practice from My learning (its choices were an actor's, and only an actor may continue them).
+ */
+async function closeLiveAttempt(context: AppLoadContext, session: LiveSession): Promise<void> {
+  if (session.attemptId === null || session.status === "lobby" || session.status === "running") return;
+  const attempt = await context.store.getAttempt(session.attemptId);
+  if (attempt?.status === "in-progress") await abandonAttempt(context, attempt);
 }
 
 /** The session as it stands now, only for the viewer's organisation and only if they take part in it. */
@@ -265,6 +276,7 @@ export async function sweepLiveSessions(context: AppLoadContext, limit = 100): P
     if (settled.status === session.status) continue;
     try {
       await context.store.saveLiveSession(session.orgId, session.id, session.revision, settled);
+      await closeLiveAttempt(context, settled);
       await publishSessionChange(context, session, settled);
       closed += 1;
     } catch (error) {
