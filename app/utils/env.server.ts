@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseIceServers, type IceServer } from "~/core/live/ice-servers";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -74,6 +75,8 @@ export interface AppConfig {
   smtpUrl?: string;
   /** SMTP_FROM: the sender of those emails. */
   smtpFrom?: string;
+  /** ICE_SERVERS: STUN/TURN servers handed to live role-play pages (ADR 0054); unset means direct connections only. */
+  iceServers?: IceServer[];
 }
 
 export class ConfigError extends Error {}
@@ -119,6 +122,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (weak !== undefined && isProduction) {
     throw new ConfigError("Webside cannot start: every SESSION_SECRET must be at least 32 characters long.");
   }
+  // Checked at start, so a mistyped TURN setting is found before a live session fails to connect across networks.
+  const ice = parseIceServers(env.ICE_SERVERS);
+  if (!ice.ok) throw new ConfigError(`Webside cannot start: ${ice.message}`);
   return {
     nodeEnv: values.NODE_ENV,
     isProduction,
@@ -134,5 +140,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lrsAllowPrivate: values.LRS_ALLOW_PRIVATE,
     smtpUrl: values.SMTP_URL,
     smtpFrom: values.SMTP_FROM,
+    iceServers: ice.servers,
   };
 }

@@ -24,6 +24,17 @@ describe("environment configuration", () => {
     );
   });
 
+  it("reads ICE_SERVERS for live role-play, and stops on a malformed one without repeating its credential", () => {
+    const dataFile = path.join(tmp(), "webside.json");
+    expect(loadConfig({ DATA_FILE: dataFile }).iceServers).toEqual([]);
+    const turn = { urls: "turn:turn.example.org:3478", username: "webside", credential: "s3cret-value" };
+    expect(loadConfig({ DATA_FILE: dataFile, ICE_SERVERS: JSON.stringify([turn]) }).iceServers).toEqual([turn]);
+    const missing = JSON.stringify([{ urls: "turn:turn.example.org:3478", credential: "s3cret-value" }]);
+    expect(() => loadConfig({ DATA_FILE: dataFile, ICE_SERVERS: missing })).toThrow(/ICE_SERVERS/);
+    expect(() => loadConfig({ DATA_FILE: dataFile, ICE_SERVERS: missing })).not.toThrow(/s3cret-value/);
+    expect(() => loadConfig({ DATA_FILE: dataFile, ICE_SERVERS: "[{" })).toThrow(/not valid JSON/);
+  });
+
   it("accepts rotated secrets, newest first", () => {
     const config = loadConfig({ NODE_ENV: "production", SESSION_SECRET: `${"a".repeat(32)}, ${"b".repeat(32)}` });
     expect(config.sessionSecrets).toEqual(["a".repeat(32), "b".repeat(32)]);

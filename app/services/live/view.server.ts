@@ -6,7 +6,6 @@ import {
   COMPETENCY_ANCHORS,
   formatJoinCode,
   freeParts,
-  parseIceServers,
   participantOf,
   presenceOf,
   startConsultation,
@@ -90,12 +89,7 @@ export async function liveSessionView(context: AppLoadContext, viewer: Viewer, s
             anchors: COMPETENCY_ANCHORS[c],
           }))
         : [],
-    iceServers: iceServers(),
+    // ICE_SERVERS, checked at start; none means host candidates only (enough on one machine or a LAN).
+    iceServers: context.config.iceServers ?? [],
   };
-}
-
-/** ICE_SERVERS from the environment; unset or unreadable means host candidates only (enough on one machine or LAN). */
-function iceServers() {
-  const reading = parseIceServers(process.env.ICE_SERVERS);
-  return reading.ok ? reading.servers : [];
 }
