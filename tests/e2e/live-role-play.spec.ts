@@ -10,6 +10,8 @@ import { DEMO, expectAccessible, screenshotBothWidths } from "./support/session"
 const SCENARIO = "sceptical-first-video";
 /** The actor records the responses of a passing path, so the script reaches an ending the record can show. */
 const PATH = passingPath(loadScenario(`scenarios/${SCENARIO}.json`));
+/** The step of that path whose node freezes the patient's video ("mood"); the next one lifts it. */
+const FREEZE_STEP = 5;
 
 /** Every remote video on the page has decoded a picture (videoWidth > 0) and its frames keep advancing. */
 async function expectRemoteVideos(page: Page, count: number) {
@@ -26,6 +28,15 @@ async function expectRemoteVideos(page: Page, count: number) {
     );
   const before = await played();
   await expect.poll(async () => (await played()).every((n, i) => n > before[i]!), { timeout: 15_000 }).toBe(true);
+}
+
+/** Frames decoded from one colleague's video in the 1.5 s after the call. */
+async function framesIn(page: Page, name: string): Promise<number> {
+  const video = page.getByLabel(`${name}'s video`);
+  const count = () => video.evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames);
+  const before = await count();
+  await page.waitForTimeout(1500);
+  return (await count()) - before;
 }
 
 test.describe("live role-play", () => {
@@ -98,7 +109,29 @@ test.describe("live role-play", () => {
     await expectAccessible(learner.page);
     await screenshotBothWidths(learner.page, "live-learner");
 
-    // The observer rates during the consultation, on the debrief page's form: a 4 for everything, final.
+    // The actor records the rest of the path to the ending. Where the script freezes the patient's video, the
+    // clinician's picture of the actor really stops (the observer's does not) until the next node lifts it.
+    const actorName = (await learner.page
+      .getByTestId("participants")
+      .locator("li", { hasText: "Patient actor" })
+      .locator("strong")
+      .textContent())!;
+    for (const [index, choice] of PATH.entries()) {
+      if (index < 3) continue;
+      await actor.page.getByRole("button", { name: choice.text, exact: true }).click();
+      await expect(node).toHaveAttribute("data-step", String(index + 1), { timeout: 20_000 });
+      if (index + 1 === FREEZE_STEP) {
+        await expect(node).toHaveAttribute("data-node", "mood");
+        await expect.poll(() => framesIn(learner.page, actorName), { timeout: 15_000 }).toBe(0);
+        expect(await framesIn(observer.page, actorName)).toBeGreaterThan(0);
+      }
+      if (index + 1 === FREEZE_STEP + 1) {
+        await expect.poll(() => framesIn(learner.page, actorName), { timeout: 15_000 }).toBeGreaterThan(0);
+      }
+    }
+    await expect(actor.page.getByText("The consultation has reached its ending.")).toBeVisible();
+
+    // The observer rates on the debrief page's form (open from the start): a 4 for everything, final.
     const sessionPath = new URL(learner.page.url()).pathname;
     await observer.page.goto(`${sessionPath}/debrief`);
     const rating = observer.page
@@ -112,14 +145,6 @@ test.describe("live role-play", () => {
     await observer.page.getByRole("button", { name: "Add note" }).click();
     await expect(observer.page.getByTestId("observer-rating")).toContainText("Acknowledged the trouble");
     await expectAccessible(observer.page);
-
-    // The actor records the rest of the path to the ending.
-    for (const [index, choice] of PATH.entries()) {
-      if (index < 3) continue;
-      await actor.page.getByRole("button", { name: choice.text, exact: true }).click();
-      await expect(node).toHaveAttribute("data-step", String(index + 1), { timeout: 20_000 });
-    }
-    await expect(actor.page.getByText("The consultation has reached its ending.")).toBeVisible();
 
     // The learner ends the session; the session pages still open say so.
     await learner.page.getByRole("button", { name: "End the session" }).click();
