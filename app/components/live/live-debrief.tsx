@@ -62,27 +62,30 @@ export function ObserverRatings({ observers }: { observers: ObserverSection[] })
             {o.name}
             {o.final ? "" : " (draft)"}
           </h3>
-          <table className="nhsuk-table">
-            <caption className="nhsuk-u-visually-hidden">
-              {o.name}&apos;s ratings beside the script&apos;s scores
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Competency</th>
-                <th scope="col">Observer (1 to 5)</th>
-                <th scope="col">Script score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.competencies.map((c) => (
-                <tr key={c.label}>
-                  <th scope="row">{c.label}</th>
-                  <td>{c.rating ?? "–"}</td>
-                  <td>{c.engine === null ? "–" : `${c.engine}%`}</td>
+          {/* Scrolls inside its own region on a phone, so the page itself never moves sideways. */}
+          <div className="ws-table-scroll" role="region" aria-label={`${o.name}'s ratings`} tabIndex={0}>
+            <table className="nhsuk-table">
+              <caption className="nhsuk-u-visually-hidden">
+                {o.name}&apos;s ratings beside the script&apos;s scores
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Competency</th>
+                  <th scope="col">Observer (1 to 5)</th>
+                  <th scope="col">Script score</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {o.competencies.map((c) => (
+                  <tr key={c.label}>
+                    <th scope="row">{c.label}</th>
+                    <td>{c.rating ?? "–"}</td>
+                    <td>{c.engine === null ? "–" : `${c.engine}%`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {o.global ? <p>Global rating: {o.global}</p> : null}
           {o.notes.length > 0 ? (
             <ul className="nhsuk-list">
