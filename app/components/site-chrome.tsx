@@ -112,7 +112,10 @@ export function SiteFooter() {
           Webside is open-source training software for rehearsing video consultations. It is not a clinical system: do
           not enter patient information.
         </p>
-        <p>Your camera is analysed on your own device. Video never leaves it; only summary numbers are stored.</p>
+        <p>
+          Webside never receives your video or sound: camera feedback is worked out on your own device and only summary
+          numbers are stored. In live role-play, video goes directly between colleagues&apos; browsers.
+        </p>
       </div>
     </footer>
   );

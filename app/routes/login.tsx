@@ -92,7 +92,7 @@ export default function LoginPage() {
             <li>Get calm, private nudges on framing, eye contact and lighting from your own camera.</li>
             <li>Read a debrief scored on rapport, empathy, safety and more, and keep it as CPD evidence.</li>
           </ul>
-          <p className="ws-muted">Your video never leaves your device. Only numbers are stored.</p>
+          <p className="ws-muted">Webside never receives your video or sound; only numbers are stored.</p>
         </div>
       </div>
     </div>
