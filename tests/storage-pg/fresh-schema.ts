@@ -1,6 +1,10 @@
 // A throw-away PostgreSQL schema per test run, so suites never see each other's rows (or a developer's data).
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
+import { afterAll } from "vitest";
 
 export const DATABASE_URL = process.env.DATABASE_URL?.trim() || undefined;
 
@@ -40,4 +44,21 @@ export async function queryInSchema<T extends Record<string, unknown>>(
   } finally {
     await client.end();
   }
+}
+
+/**
+ * For `webside migrate` suites: a fresh schema and a temporary folder for the lowdb file being copied, both removed
+ * after the suite. Call inside `describe`; `folder()` makes the folder (once per suite).
+ */
+export function migrationScratch(prefix: string) {
+  const scratch = { url: DATABASE_URL!, schema: freshSchemaName(), dir: "" };
+  afterAll(async () => {
+    await dropSchema(scratch.url, scratch.schema);
+    if (scratch.dir) await rm(scratch.dir, { recursive: true, force: true });
+  });
+  return {
+    url: scratch.url,
+    schema: scratch.schema,
+    folder: async () => (scratch.dir = await mkdtemp(path.join(tmpdir(), prefix))),
+  };
 }

@@ -1,27 +1,19 @@
 // `webside migrate` carries live sessions and ratings (and the attempt's live session) from a lowdb file into
 // PostgreSQL, reading back exactly as lowdb returned them; signals never reach the file, so none are copied.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { main } from "~/cli/main";
 import { joinSession } from "~/core/live/joining";
 import { createLiveSession } from "~/core/live/session";
 import { createLowdbStore } from "~/storage/lowdb.server";
 import { createPostgresStore } from "~/storage/postgres.server";
-import { DATABASE_URL, dropSchema, freshSchemaName } from "./fresh-schema";
+import { DATABASE_URL, migrationScratch } from "./fresh-schema";
 
 describe.skipIf(!DATABASE_URL)("webside migrate: live sessions", () => {
-  const url = DATABASE_URL!;
-  const schema = freshSchemaName();
-  let dir = "";
-  afterAll(async () => {
-    await dropSchema(url, schema);
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const { url, schema, folder } = migrationScratch("webside-live-copy-");
 
   it("copies sessions and ratings, and the copied session keeps working (joinable by code, saved by revision)", async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "webside-live-copy-"));
+    const dir = await folder();
     const file = path.join(dir, "webside.json");
     const lowdb = await createLowdbStore({ file, backups: 0 });
     const org = await lowdb.createOrganisation({ name: "North Trust" });

@@ -1,28 +1,21 @@
 // `webside migrate` carries authored scenarios and published versions (bundled ones with no organisation) into PostgreSQL.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emptyData } from "~/storage/lowdb/data.server";
 import { copyIntoPostgres, readLowdbFile } from "~/storage/postgres/copy-from-lowdb.server";
 import { createPostgresStore } from "~/storage/postgres.server";
-import { DATABASE_URL, SKIP_MESSAGE, dropSchema, freshSchemaName } from "./fresh-schema";
+import { DATABASE_URL, SKIP_MESSAGE, migrationScratch } from "./fresh-schema";
 
 if (!DATABASE_URL) console.warn(SKIP_MESSAGE);
 const T0 = "2025-03-01T09:00:00.000Z";
 
 describe.skipIf(!DATABASE_URL)("webside migrate: scenarios", () => {
-  const url = DATABASE_URL!;
-  const schema = freshSchemaName();
-  let dir = "";
-  afterAll(async () => {
-    await dropSchema(url, schema);
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const { url, schema, folder } = migrationScratch("webside-migrate-scenarios-");
 
   it("copies scenario records and versions once, keeping bundled versions organisation-free", async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "webside-migrate-scenarios-"));
+    const dir = await folder();
     const data = emptyData();
     data.organisations.push({ id: "org-1", name: "North Trust", createdAt: T0 });
     data.scenarios.push({

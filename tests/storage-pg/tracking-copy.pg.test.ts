@@ -1,25 +1,17 @@
 // `webside migrate` carries the tracking records (assignments, invitations, certificates, LRS settings, xAPI queue)
 // from a lowdb file into PostgreSQL, reading back exactly as lowdb returned them.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { main } from "~/cli/main";
 import { createLowdbStore } from "~/storage/lowdb.server";
 import { createPostgresStore } from "~/storage/postgres.server";
-import { DATABASE_URL, dropSchema, freshSchemaName } from "./fresh-schema";
+import { DATABASE_URL, migrationScratch } from "./fresh-schema";
 
 describe.skipIf(!DATABASE_URL)("webside migrate: tracking records", () => {
-  const url = DATABASE_URL!;
-  const schema = freshSchemaName();
-  let dir = "";
-  afterAll(async () => {
-    await dropSchema(url, schema);
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const { url, schema, folder } = migrationScratch("webside-tracking-copy-");
 
   it("copies every tracking record and the store reads it back unchanged", async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "webside-tracking-copy-"));
+    const dir = await folder();
     const file = path.join(dir, "webside.json");
     const lowdb = await createLowdbStore({ file, backups: 0 });
     const org = await lowdb.createOrganisation({ name: "North Trust" });
