@@ -3,6 +3,7 @@
 // actor moves the script on three nodes through the server, the clinician reloads and rejoins in place.
 import { expect, test, type Page } from "@playwright/test";
 import { fakeCameraVideo, launchWithCamera, type CameraBrowser } from "./support/fake-camera";
+import { expectRemoteVideos } from "./support/live-video";
 import { loadScenario, passingPath } from "./support/passing-path";
 import { LEARNERS } from "./support/organisations";
 import { DEMO, expectAccessible, screenshotBothWidths } from "./support/session";
@@ -12,23 +13,6 @@ const SCENARIO = "sceptical-first-video";
 const PATH = passingPath(loadScenario(`scenarios/${SCENARIO}.json`));
 /** The step of that path whose node freezes the patient's video ("mood"); the next one lifts it. */
 const FREEZE_STEP = 5;
-
-/** Every remote video on the page has decoded a picture (videoWidth > 0) and its frames keep advancing. */
-async function expectRemoteVideos(page: Page, count: number) {
-  const remote = page.locator("video[data-peer]");
-  await expect(remote).toHaveCount(count, { timeout: 30_000 });
-  await expect
-    .poll(async () => remote.evaluateAll((videos) => videos.map((v) => (v as HTMLVideoElement).videoWidth > 0)), {
-      timeout: 30_000,
-    })
-    .toEqual(Array(count).fill(true));
-  const played = () =>
-    remote.evaluateAll((videos) =>
-      videos.map((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames),
-    );
-  const before = await played();
-  await expect.poll(async () => (await played()).every((n, i) => n > before[i]!), { timeout: 15_000 }).toBe(true);
-}
 
 /** Frames decoded from one colleague's video in the 1.5 s after the call. */
 async function framesIn(page: Page, name: string): Promise<number> {

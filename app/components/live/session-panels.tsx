@@ -125,8 +125,15 @@ export function ActorScript({
 }
 
 export function LearnerStage({ script }: { script: LiveScript }) {
+  // The node and step ride along as attributes (not text: the learner speaks freely, with no script to read), so a
+  // test can tell that the learner's page followed the actor's advance.
   return (
-    <section aria-labelledby="learner-title">
+    <section
+      aria-labelledby="learner-title"
+      data-testid="current-node"
+      data-node={script.nodeId}
+      data-step={script.step}
+    >
       <h2 id="learner-title" className="nhsuk-heading-s">
         {script.finished ? "The consultation has ended" : "Speak to the patient as you would on a real call"}
       </h2>

@@ -32,7 +32,8 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
 }
 
-export function freshTarget(kind: StoreKind, label = "run"): Target {
+/** `url` overrides DATABASE_URL for a caller whose own environment must not carry it (the e2e run's lowdb server). */
+export function freshTarget(kind: StoreKind, label = "run", url = databaseUrl()): Target {
   const dir = mkdtempSync(path.join(tmpdir(), `webside-${label}-`));
   const dataFile = path.join(dir, "webside.json");
   if (kind === "lowdb") {
@@ -47,7 +48,6 @@ export function freshTarget(kind: StoreKind, label = "run"): Target {
       },
     };
   }
-  const url = databaseUrl();
   // The prefix matches what tests/storage-pg/fresh-schema.ts is willing to drop.
   const schema = `webside_test_${randomBytes(6).toString("hex")}`;
   return {
