@@ -125,12 +125,12 @@ export class ClinicianClient {
     base = this.baseUrl,
     timeoutMs?: number,
   ): Promise<HttpReply> {
+    return this.postJson(`/api/attempts/${attemptId}/choose`, { choiceId, step }, base, timeoutMs);
+  }
+
+  /** A JSON POST as the pages' scripts send it (fetch with the Origin of the instance it goes to). */
+  postJson(path: string, body: unknown, base = this.baseUrl, timeoutMs?: number): Promise<HttpReply> {
     const headers = { ...this.headers({ "Content-Type": "application/json" }, true), Origin: new URL(base).origin };
-    return httpRequest(`${base}/api/attempts/${attemptId}/choose`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ choiceId, step }),
-      timeoutMs,
-    });
+    return httpRequest(base + path, { method: "POST", headers, body: JSON.stringify(body), timeoutMs });
   }
 }
