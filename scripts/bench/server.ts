@@ -8,7 +8,6 @@
 //          --sizes empty,seeded
 import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { failureReason } from "./support/failure";
 import { lowdbStoreBytes, residentMemoryMb } from "./support/footprint";
 import { runChoiceLoad, signIn } from "./support/load";
 import { benchScenarios, seedAttempts, seedClinicians } from "./support/seed";
@@ -113,7 +112,15 @@ async function measure(kind: StoreKind, attempts: number): Promise<Row[]> {
     }
   } catch (error) {
     // The configuration failed: keep what was measured and say where and why it stopped.
-    const reason = failureReason(error);
+    // The first line says where; the server's own last words (after it) usually say why, so both are kept.
+    const lines = String((error as Error).message ?? error)
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const reason = [lines[0], lines.at(-1)]
+      .filter((l, i, all) => l && all.indexOf(l) === i)
+      .join(" ")
+      .slice(0, 240);
     console.log(`  ${kind} ${data}: FAILED while ${stage}: ${reason}`);
     return [
       ...measured,
