@@ -11,4 +11,5 @@ export { acquireLock, lockPathFor, type LockHolder, type StoreLock } from "./low
 export { SCHEMA_VERSION, checkData, emptyData, type LowdbData } from "./lowdb/data.server";
 export { nodeFs, type DurableFs, type DurableFileHandle } from "./lowdb/file-system.server";
 export { readDataSet } from "./lowdb/read-data-set.server";
-export { SHARD_COUNT, shardFolderFor, shardOf } from "./lowdb/attempt-shards.server";
+export { auditFileFor } from "./lowdb/audit-file.server";
+export { BASE_SHARD_COUNT, shardCountFor, shardFolderFor, shardName, shardOf } from "./lowdb/attempt-shards.server";

@@ -5,7 +5,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import type { Attempt, Store } from "~/storage/types";
-import { lowdbStoreBytes } from "./support/footprint";
+import { lowdbStoreBytes, settleLowdbLayout } from "./support/footprint";
 import { seedAttempts, seedClinicians } from "./support/seed";
 import { markdownTable, ms, summarise, elapsedMs } from "./support/stats";
 import { freshTarget, type StoreKind } from "./support/targets";
@@ -56,9 +56,13 @@ async function measure(kind: StoreKind, attempts: number): Promise<Measured> {
   const target = freshTarget(kind, "bench-storage");
   const count = Math.max(writers, attempts);
   try {
+    const seeding = await target.open();
+    const org = await seedClinicians(seeding, writers);
+    await seedAttempts(seeding, { orgId: org.orgId, clinicians: org.clinicians, count });
+    await seeding.close();
+    // Measured on the layout a store of this size runs on (a lowdb store re-spreads its shards as it grows).
+    if (kind === "lowdb") await settleLowdbLayout(target.open, target.dataFile);
     const store = await target.open();
-    const org = await seedClinicians(store, writers);
-    await seedAttempts(store, { orgId: org.orgId, clinicians: org.clinicians, count });
     const own = await Promise.all(
       org.clinicians.map(async (c) => (await store.listAttemptsForUser(c.id, org.orgId))[0]!),
     );

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createLowdbStore } from "~/storage/lowdb.server";
+import { auditFileFor, createLowdbStore } from "~/storage/lowdb.server";
 import type { AuditEvent } from "~/storage/types";
 
 describe("the lowdb audit log", () => {
@@ -16,7 +16,7 @@ describe("the lowdb audit log", () => {
       for (let i = 0; i < 45; i++) {
         await store.appendAudit({ type: "login.failure", orgId: null, actorId: null, detail: { n: i } });
       }
-      const kept = (JSON.parse(readFileSync(file, "utf8")) as { audit: AuditEvent[] }).audit;
+      const kept = (JSON.parse(readFileSync(auditFileFor(file), "utf8")) as { audit: AuditEvent[] }).audit;
       expect(kept.length).toBeLessThanOrEqual(20);
       expect(kept.at(-1)!.detail.n).toBe(44);
       const archives = readdirSync(path.join(dir, "audit-archive"));

@@ -1,4 +1,5 @@
 // `webside db:migrate` and `webside migrate` (lowdb file -> PostgreSQL) against a fresh schema.
+import { writeLowdbFixture } from "./lowdb-fixture";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -124,7 +125,7 @@ describe.skipIf(!DATABASE_URL)("webside db:migrate and webside migrate", () => {
 
   async function writeDataFile(name: string, data: unknown): Promise<string> {
     const file = path.join(dir, name);
-    await writeFile(file, JSON.stringify(data, null, 2));
+    await writeLowdbFixture(file, data);
     return file;
   }
 

@@ -1,5 +1,5 @@
 // `webside migrate` carries authored scenarios and published versions (bundled ones with no organisation) into PostgreSQL.
-import { writeFile } from "node:fs/promises";
+import { writeLowdbFixture } from "./lowdb-fixture";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
@@ -43,7 +43,7 @@ describe.skipIf(!DATABASE_URL)("webside migrate: scenarios", () => {
       { scenarioId: "red-flags", orgId: null, version: 1, content: { v: 1 }, publishedAt: T0, publishedBy: null },
     );
     const file = path.join(dir, "webside.json");
-    await writeFile(file, JSON.stringify(data));
+    await writeLowdbFixture(file, data);
 
     const store = await createPostgresStore({ connectionString: url, schema, poolSize: 2 });
     await store.close();

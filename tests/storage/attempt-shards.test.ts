@@ -40,7 +40,7 @@ describe("lowdb attempts shards", () => {
     let store = await createLowdbStore({ file, backups: 0 });
     const { org, user, ids } = await seed(store, 40);
     const main = JSON.parse(await readFile(file, "utf8")) as { schemaVersion: number; attempts: unknown[] };
-    expect(main.schemaVersion).toBe(2);
+    expect(main.schemaVersion).toBe(3);
     expect(main.attempts).toEqual([]);
 
     const target = ids[7]!;
@@ -116,7 +116,7 @@ describe("lowdb attempts shards", () => {
       files: Array<{ path: string; bytes: number }>;
     };
     const shards = new Set(ids.map((id) => path.relative(dir, shardFile(file, id))));
-    expect(manifest.files.map((f) => f.path).sort()).toEqual(["webside.json", ...shards].sort());
+    expect(manifest.files.map((f) => f.path).sort()).toEqual(["webside.json", "webside.audit.json", ...shards].sort());
     for (const f of manifest.files) expect((await stat(path.join(second, f.path))).size).toBe(f.bytes);
 
     const changed = path.relative(dir, shardFile(file, ids[0]!));
@@ -156,7 +156,7 @@ describe("lowdb attempts shards", () => {
 
     const reopened = await createLowdbStore({ file, backups: 0 });
     expect((await reopened.getAttempt(ids[0]!))?.revision).toBe(1);
-    // The old number still matches, so a write based on it goes through, and the shard is rewritten as format 2.
+    // The old number still matches, so a write based on it goes through, and the shard is rewritten in the current format.
     await expect(reopened.updateAttempt(ids[0]!, 0, { reflection: "stale" })).rejects.toThrow(/at revision 1/);
     expect((await reopened.updateAttempt(ids[0]!, 1, { reflection: "kept" })).revision).toBe(2);
     await reopened.close();
@@ -164,7 +164,7 @@ describe("lowdb attempts shards", () => {
       shardFormat: number;
       attempts: Array<{ attempt: Record<string, unknown> }>;
     };
-    expect(rewritten.shardFormat).toBe(2);
+    expect(rewritten).toMatchObject({ shardFormat: 3, of: 1024 });
     expect(rewritten.attempts.map((e) => "step" in e.attempt)).not.toContain(true);
 
     // A single-file store (format 1) of the same age: its attempts come through the upgrade with their revision.
@@ -200,7 +200,7 @@ describe("lowdb attempts shards", () => {
     const backup = path.join(dir, "backups", "webside.2030-01-15T09-00-00-000Z", "webside.json");
     expect(await readFile(backup, "utf8")).toBe(oldText);
     const main = JSON.parse(await readFile(file, "utf8")) as { schemaVersion: number; attempts: unknown[] };
-    expect(main).toMatchObject({ schemaVersion: 2, attempts: [] });
+    expect(main).toMatchObject({ schemaVersion: 3, attempts: [] });
     expect((await readDataSet(file)).attempts.map((a) => a.id)).toEqual(ids);
   });
 });

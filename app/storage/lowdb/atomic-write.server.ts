@@ -58,8 +58,17 @@ export async function publishTempFile(temp: string, target: string, fs: DurableF
   await syncDirectory(path.dirname(target), fs);
 }
 
-/** write temp -> fsync temp -> rename over target -> fsync directory; resolves only after all four. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, fs: DurableFs): Promise<void> {
+/**
+ * write temp -> fsync temp -> rename over target -> fsync directory; resolves only after all four. A caller replacing
+ * many files of one folder at once may pass `syncFolder: false` and sync the folder itself once they are all renamed
+ * (until then each file is either version, as always, but the rename may not yet have reached the disk).
+ */
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  fs: DurableFs,
+  options: { syncFolder?: boolean } = {},
+): Promise<void> {
   const temp = tempPathFor(target);
   const handle = await fs.open(temp, "wx");
   try {
@@ -75,7 +84,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     await fs.unlink(temp).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(path.dirname(target), fs);
+  if (options.syncFolder !== false) await syncDirectory(path.dirname(target), fs);
 }
 
 /** Deletes temp files a crashed writer left behind. Only safe while holding the file's lock. Returns what went. */

@@ -1,79 +1,52 @@
-// Attempts live outside the main data file, in SHARD_COUNT small lowdb files chosen by a hash of the attempt id,
-// so a choice rewrites one shard (about 1/1024 of the history) instead of everything (ADR 0036). In memory they are
-// held by id with indexes by person, organisation and scenario, built once at open and kept up to date by each change,
-// so no request scans every attempt.
+// Attempts live outside the main data file, in small lowdb shard files chosen by a hash of the attempt id, so a choice
+// rewrites one shard instead of everything (ADR 0036). The number of shards starts at 1,024 and doubles at a start
+// when the history has outgrown it, so what a choice writes stays small at any size. In memory attempts are held by id
+// with indexes by person, organisation and scenario, built once at open and kept up to date by each change, so no
+// request scans every attempt.
 import path from "node:path";
 import type { Attempt } from "../types";
 import type { BackupRotation } from "./backups.server";
-import { upgradeAttempt } from "./data.server";
+import { syncDirectory } from "./atomic-write.server";
 import { DurableJsonFile } from "./durable-json-file.server";
 import { listFolder, type DurableFs } from "./file-system.server";
-import { shareSnapshotText } from "./shared-text.server";
+import {
+  BASE_SHARD_COUNT,
+  checkShard,
+  isShardName,
+  mergeShardFiles,
+  SHARD_FORMAT,
+  shardCountFor,
+  shardName,
+  shardOf,
+  type ShardEntry,
+  type ShardFile,
+} from "./shard-layout.server";
 
-export const SHARD_COUNT = 1024;
-/**
- * The shard files' own format version (the main file's is SCHEMA_VERSION). Format 2 names an attempt's concurrency
- * counter `revision`; format 1 called it `step`, and is upgraded as it is read (a shard is rewritten in format 2 the
- * next time one of its attempts changes). A Webside that only knows format 1 refuses a format 2 shard.
- */
-export const SHARD_FORMAT = 2;
-
-/** One shard file: attempts with their creation order, which is the order every list returns them in. */
-export interface ShardFile {
-  shardFormat: number;
-  shard: number;
-  attempts: Array<{ seq: number; attempt: Attempt }>;
-}
+export {
+  BASE_SHARD_COUNT,
+  checkShard,
+  isShardName,
+  mergeShardFiles,
+  SHARD_FORMAT,
+  shardCountFor,
+  shardName,
+  shardOf,
+  type ShardFile,
+} from "./shard-layout.server";
 
 /** `<folder>/<stem>.attempts/` beside the main data file. */
 export function shardFolderFor(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.attempts`);
 }
 
-export function shardName(shard: number): string {
-  return `${String(shard).padStart(4, "0")}.json`;
-}
-
-/** FNV-1a: stable across versions and platforms, and spreads both UUIDs and migrated ids evenly. */
-export function shardOf(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % SHARD_COUNT;
-}
-
-export function checkShard(value: unknown): ShardFile {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new Error("it does not hold a shard of attempts (expected a JSON object at the top level)");
-  }
-  const record = value as Record<string, unknown>;
-  if (typeof record.shardFormat !== "number" || !Number.isInteger(record.shardFormat) || record.shardFormat < 1) {
-    throw new Error("it has no valid shardFormat, so it is not a Webside attempts shard");
-  }
-  if (record.shardFormat > SHARD_FORMAT) {
-    throw new Error(
-      `it was written by a newer Webside (shard format ${record.shardFormat}; this one understands up to ${SHARD_FORMAT}). Upgrade Webside`,
-    );
-  }
-  if (!Array.isArray(record.attempts)) throw new Error(`its "attempts" field should be a list`);
-  for (const [i, entry] of (record.attempts as unknown[]).entries()) {
-    const e = entry as { seq?: unknown; attempt?: { id?: unknown } } | null;
-    if (!e || typeof e.seq !== "number" || typeof e.attempt?.id !== "string") {
-      throw new Error(`its attempt ${i + 1} has no seq number or id`);
-    }
-    upgradeAttempt(e.attempt as Record<string, unknown>);
-    shareSnapshotText(e.attempt as Record<string, unknown>);
-  }
-  return record as unknown as ShardFile;
-}
+/** How many shard files a re-spread writes at once (fsync dominates; more in flight lets the disk batch them). */
+const SPREAD_CONCURRENCY = 32;
 
 function keyOf(userId: string, orgId: string): string {
   return `${userId}\u0000${orgId}`;
 }
 
-function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+function addTo<K>(index: Map<K, Set<string>>, key: K, id: string): void {
   let set = index.get(key);
   if (!set) index.set(key, (set = new Set()));
   set.add(id);
@@ -81,17 +54,19 @@ function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
 
 export class AttemptShards {
   readonly folder: string;
-  private readonly byId = new Map<string, { seq: number; attempt: Attempt }>();
+  private readonly byId = new Map<string, ShardEntry>();
   private readonly byPerson = new Map<string, Set<string>>();
   private readonly byOrg = new Map<string, Set<string>>();
   private readonly byScenario = new Map<string, Set<string>>();
-  private readonly byShard = new Map<string, Set<string>>();
+  private byShard = new Map<number, Set<string>>();
   private readonly files = new Map<number, DurableJsonFile<ShardFile>>();
   /** Shards changed in memory and not yet handed to a write. */
   private dirty = new Set<number>();
   /** Shards that have a file. */
   private readonly onDisk = new Set<number>();
   private nextSeq = 1;
+  /** The layout: how many shard files attempts are spread over. */
+  private count = BASE_SHARD_COUNT;
 
   constructor(
     readonly file: string,
@@ -103,6 +78,10 @@ export class AttemptShards {
 
   get size(): number {
     return this.byId.size;
+  }
+
+  get shardCount(): number {
+    return this.count;
   }
 
   /** The lowdb adapter of one shard; a refusal to read names the newest backup of that very file. */
@@ -120,19 +99,77 @@ export class AttemptShards {
     return adapter;
   }
 
-  /** Reads every shard file present. Throws (naming the shard and its backup) if one cannot be understood. */
-  async load(): Promise<void> {
+  /**
+   * Reads every shard file present. Throws (naming the shard and its backup) if one cannot be understood. Resolves
+   * true when the files must be re-spread (spread) before any write: they hold more than `fill` attempts per shard on
+   * average, or they are not all of one layout (a re-spread cut short).
+   */
+  async load(fill?: number): Promise<boolean> {
     await this.fs.mkdir(this.folder);
-    const names = (await listFolder(this.fs, this.folder)).filter((n) => /^\d{4}\.json$/.test(n));
-    const entries: Array<{ seq: number; attempt: Attempt }> = [];
+    const names = (await listFolder(this.fs, this.folder)).filter(isShardName);
+    const files: ShardFile[] = [];
     for (const name of names) {
-      const shard = Number(name.slice(0, 4));
+      const shard = Number(name.slice(0, -".json".length));
       const read = await this.adapter(shard).read();
-      if (read) entries.push(...read.attempts);
+      // The name, not the content, says which file it is (a file copied over another keeps its old `shard`).
+      if (read) files.push({ ...read, shard });
       this.onDisk.add(shard);
     }
-    entries.sort((a, b) => a.seq - b.seq);
+    const { entries, count, settled } = mergeShardFiles(files);
+    this.count = count;
     for (const entry of entries) this.index(entry);
+    return !settled || shardCountFor(this.size, fill) > this.count;
+  }
+
+  /**
+   * Rewrites every shard file for a layout of `count` shards (the count only grows). Runs at open, before any write
+   * is served. An attempt only ever moves to a higher-numbered file (shardOf), and the files are written from the
+   * highest band of numbers down, so every attempt is on disk in its new file before its old file is overwritten: a
+   * crash at any point leaves each attempt in at least one file, and the next open (mergeShardFiles) spreads again.
+   */
+  async spread(count: number): Promise<void> {
+    const from = this.count;
+    this.count = Math.max(count, from);
+    this.byShard = new Map();
+    for (const id of this.byId.keys()) addTo(this.byShard, shardOf(id, this.count), id);
+    const shards = new Set([...this.byShard.keys(), ...this.onDisk]);
+    // Bands [0, 1024), [1024, 2048), [2048, 4096)...: all of a band's files are written before the band below.
+    const band = (shard: number) =>
+      shard < BASE_SHARD_COUNT ? 0 : Math.floor(Math.log2(shard / BASE_SHARD_COUNT)) + 1;
+    const bands = new Map<number, number[]>();
+    for (const shard of shards) {
+      const list = bands.get(band(shard)) ?? [];
+      list.push(shard);
+      bands.set(band(shard), list);
+    }
+    for (const level of [...bands.keys()].sort((a, b) => b - a)) {
+      const queue = bands.get(level)!;
+      let failed = false;
+      const writeNext = async (): Promise<void> => {
+        for (let shard = queue.pop(); shard !== undefined && !failed; shard = queue.pop()) {
+          if (shard >= this.count) {
+            // Only a file that never belonged to any layout can be here; nothing of it was kept (mergeShardFiles).
+            await this.fs.unlink(path.join(this.folder, shardName(shard)));
+            this.onDisk.delete(shard);
+            continue;
+          }
+          try {
+            await this.adapter(shard).write(this.fileFor(shard), { syncFolder: false });
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+          this.onDisk.add(shard);
+        }
+      };
+      // Every write in flight settles before a failure is reported, so nothing writes after the open has failed.
+      const outcomes = await Promise.allSettled(Array.from({ length: SPREAD_CONCURRENCY }, writeNext));
+      const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+      if (failure) throw failure.reason;
+      // One folder sync for the band (not one per file): its renames are on disk before the band below is rewritten.
+      await syncDirectory(this.folder, this.fs);
+    }
+    this.dirty = new Set();
   }
 
   /**
@@ -140,13 +177,14 @@ export class AttemptShards {
    * returns a shard's parsed file, or null if it has none), so no request runs in between.
    */
   reloadSync(shards: Iterable<number>, read: (file: string) => ShardFile | null): void {
-    const entries: Array<{ seq: number; attempt: Attempt }> = [];
+    const entries: ShardEntry[] = [];
     for (const shard of shards) {
-      for (const id of [...(this.byShard.get(String(shard)) ?? [])]) {
+      for (const id of [...(this.byShard.get(shard) ?? [])]) {
         const entry = this.byId.get(id);
         if (entry) this.unindex(entry.attempt);
       }
       const found = read(path.join(this.folder, shardName(shard)));
+      // The file may belong to a layout being left behind only during a spread, before any write; here it is current.
       if (found) entries.push(...found.attempts);
       this.dirty.delete(shard);
     }
@@ -168,12 +206,12 @@ export class AttemptShards {
 
   add(attempt: Attempt): void {
     this.index({ seq: this.nextSeq, attempt });
-    this.dirty.add(shardOf(attempt.id));
+    this.dirty.add(shardOf(attempt.id, this.count));
   }
 
   /** Marks an attempt changed in place (its owner, organisation and scenario never change). */
   touch(id: string): void {
-    this.dirty.add(shardOf(id));
+    this.dirty.add(shardOf(id, this.count));
   }
 
   forPerson(userId: string, orgId: string): Attempt[] {
@@ -203,10 +241,11 @@ export class AttemptShards {
   takeChanges(): Array<{ shard: number; data: ShardFile }> {
     const taken = [...this.dirty];
     this.dirty = new Set();
-    return taken.map((shard) => ({
-      shard,
-      data: { shardFormat: SHARD_FORMAT, shard, attempts: this.entries(this.byShard.get(String(shard))) },
-    }));
+    return taken.map((shard) => ({ shard, data: this.fileFor(shard) }));
+  }
+
+  private fileFor(shard: number): ShardFile {
+    return { shardFormat: SHARD_FORMAT, shard, of: this.count, attempts: this.entries(this.byShard.get(shard)) };
   }
 
   /** Shards with changes not yet written (a failed write puts its shards back here before the reload). */
@@ -219,9 +258,9 @@ export class AttemptShards {
   }
 
   /** In creation order (a reload after a failed write can leave an index's own order out of step). */
-  private entries(ids: Set<string> | undefined): Array<{ seq: number; attempt: Attempt }> {
+  private entries(ids: Set<string> | undefined): ShardEntry[] {
     if (!ids) return [];
-    const out: Array<{ seq: number; attempt: Attempt }> = [];
+    const out: ShardEntry[] = [];
     for (const id of ids) {
       const entry = this.byId.get(id);
       if (entry) out.push(entry);
@@ -229,13 +268,13 @@ export class AttemptShards {
     return out.sort((a, b) => a.seq - b.seq);
   }
 
-  private index(entry: { seq: number; attempt: Attempt }): void {
+  private index(entry: ShardEntry): void {
     const a = entry.attempt;
     this.byId.set(a.id, entry);
     addTo(this.byPerson, keyOf(a.userId, a.orgId), a.id);
     addTo(this.byOrg, a.orgId, a.id);
     addTo(this.byScenario, a.scenarioId, a.id);
-    addTo(this.byShard, String(shardOf(a.id)), a.id);
+    addTo(this.byShard, shardOf(a.id, this.count), a.id);
     if (entry.seq >= this.nextSeq) this.nextSeq = entry.seq + 1;
   }
 
@@ -244,6 +283,6 @@ export class AttemptShards {
     this.byPerson.get(keyOf(a.userId, a.orgId))?.delete(a.id);
     this.byOrg.get(a.orgId)?.delete(a.id);
     this.byScenario.get(a.scenarioId)?.delete(a.id);
-    this.byShard.get(String(shardOf(a.id)))?.delete(a.id);
+    this.byShard.get(shardOf(a.id, this.count))?.delete(a.id);
   }
 }

@@ -41,7 +41,7 @@ export function auditRecords(db: LowdbDatabase, options: { keep?: number } = {})
         }
         data.audit.push(stored);
         return stored;
-      });
+      }, "audit");
     },
 
     async listAudit({ orgId, type, limit }) {

@@ -22,12 +22,16 @@ import { NotFoundError } from "../errors";
 /**
  * Bump when the file's shape changes, and add a step that brings older files forward. Version 2 moved attempts out
  * of this file into attempts shards (ADR 0036): a version 1 file still holds them, and the store splits them out at
- * open (upgradeToShards in store.server.ts), after backing the old file up.
+ * open (upgradeToShards in store.server.ts), after backing the old file up. Version 3 moved the audit log into its own
+ * file (audit-file.server.ts); a version 2 file's log is moved out at open, after the start's backup.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The first version whose attempts are in shards rather than in the main file. */
 export const SHARDED_VERSION = 2;
+
+/** The first version whose audit log is in its own file; the main file's `audit` is then always empty. */
+export const AUDIT_FILE_VERSION = 3;
 
 export interface LowdbData {
   schemaVersion: number;

@@ -55,12 +55,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
-  /** Resolves only once the new bytes are fsynced, renamed over the file and the directory is fsynced. */
-  async write(data: T): Promise<void> {
+  /**
+   * Resolves only once the new bytes are fsynced, renamed over the file and the directory is fsynced (unless
+   * `syncFolder` is false: see writeFileAtomic).
+   */
+  async write(data: T, options: { syncFolder?: boolean } = {}): Promise<void> {
     // Serialise before any await so the bytes are one consistent moment of the data.
     // Compact: the whole file is rewritten on each of its writes, and indentation would add a third to its size.
     const text = `${JSON.stringify(data)}\n`;
-    await writeFileAtomic(this.file, text, this.fs);
+    await writeFileAtomic(this.file, text, this.fs, options);
   }
 
   /** The message a person needs: which file, why, and how to get going again without losing data. */

@@ -4,15 +4,32 @@
 import path from "node:path";
 import { Low } from "lowdb";
 import { StoreUnavailableError } from "../errors";
-import type { HealthStatus, Store } from "../types";
+import type { AuditEvent, HealthStatus, Store } from "../types";
 import { removeStaleTempFiles } from "./atomic-write.server";
 import { assignmentRecords } from "./assignments.server";
 import { attemptRecords } from "./attempts.server";
 import { auditRecords } from "./audit.server";
 import { BackupRotation } from "./backups.server";
 import { certificateRecords } from "./certificates.server";
-import { AttemptShards, shardFolderFor, shardOf, SHARD_FORMAT, type ShardFile } from "./attempt-shards.server";
-import { checkData, emptyData, SCHEMA_VERSION, SHARDED_VERSION, type LowdbData } from "./data.server";
+import {
+  AttemptShards,
+  isShardName,
+  shardCountFor,
+  shardFolderFor,
+  shardOf,
+  SHARD_FORMAT,
+  type ShardFile,
+} from "./attempt-shards.server";
+import { isShardTempName } from "./shard-layout.server";
+import { auditFileFor, checkAuditFile, type AuditFile } from "./audit-file.server";
+import {
+  AUDIT_FILE_VERSION,
+  checkData,
+  emptyData,
+  SCHEMA_VERSION,
+  SHARDED_VERSION,
+  type LowdbData,
+} from "./data.server";
 import { LowdbDatabase } from "./database.server";
 import { DurableJsonFile } from "./durable-json-file.server";
 import { listFolder, nodeFs, type DurableFs } from "./file-system.server";
@@ -40,6 +57,11 @@ export interface LowdbStoreOptions {
   auditKeep?: number;
   /** File operations, for tests that watch their order or make them fail. */
   fs?: DurableFs;
+  /**
+   * Attempts per shard, on average, above which a start doubles the number of shards (default DEFAULT_SHARD_FILL).
+   * Tests lower it to exercise the re-spread with a few attempts.
+   */
+  shardFill?: number;
 }
 
 export const DEFAULT_BACKUPS = 10;
@@ -73,30 +95,53 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
   try {
     // Holding the lock, every temp file here is a crashed writer's leftover, never a live one.
     await removeStaleTempFiles(file, fs);
+    await removeStaleTempFiles(auditFileFor(file), fs);
     const backups = new BackupRotation({ file, keep, intervalMs, now, fs });
     await backups.removeStaleTempFiles();
     await removeStaleShardTempFiles(shardFolderFor(file), fs);
 
     const defaults = emptyData();
-    const newestMainBackup = () => backups.newestCopyOf(file);
-    const low = new Low<LowdbData>(
-      new DurableJsonFile(file, { validate: checkData, newestBackup: newestMainBackup, fs }),
-      defaults,
-    );
+    const mainFile = new DurableJsonFile<LowdbData>(file, {
+      validate: checkData,
+      newestBackup: () => backups.newestCopyOf(file),
+      fs,
+    });
+    const low = new Low<LowdbData>(mainFile, defaults);
     await low.read();
+    const created = low.data === defaults;
+    const formatOnDisk = low.data.schemaVersion;
+    const auditPath = auditFileFor(file);
+    const auditFile = new DurableJsonFile<AuditFile>(auditPath, {
+      validate: checkAuditFile,
+      newestBackup: () => backups.newestCopyOf(auditPath),
+      fs,
+    });
+    if (!created && formatOnDisk >= AUDIT_FILE_VERSION) low.data.audit = await readAuditFile(auditFile, backups);
     const attempts = new AttemptShards(file, fs, backups);
-    const db = new LowdbDatabase(low, file, attempts, backups, now);
-    if (low.data === defaults) {
-      // A new store: put the file (with its format version) on disk now, so the first request never finds it missing.
+    const db = new LowdbDatabase(low, file, mainFile, auditFile, attempts, backups, now);
+    db.auditOnDisk = !created && formatOnDisk >= AUDIT_FILE_VERSION;
+    if (created) {
+      // A new store: put the files (with their format versions) on disk now, so the first request never finds one missing.
       await attempts.load();
-      await low.write();
-    } else if (low.data.schemaVersion < SHARDED_VERSION) {
-      await upgradeToShards(low, attempts, backups, fs);
+      await db.writeMainAndAudit();
+    } else if (formatOnDisk < SHARDED_VERSION) {
+      await upgradeToShards(low, attempts, backups, fs, options.shardFill, () => db.writeMainAndAudit());
     } else {
-      await attempts.load();
+      const spread = await attempts.load(options.shardFill);
+      // A spread or a move to format 3 changes files, so it needs the start's backup; otherwise a failed backup is
+      // reported by health rather than stopping the start.
+      const mustChange = spread || formatOnDisk < SCHEMA_VERSION;
       await backups.backupNow(db.liveFiles()).catch((error: unknown) => {
+        if (mustChange) throw error;
         backups.lastError = error instanceof Error ? error : new Error(String(error));
       });
+      if (formatOnDisk < AUDIT_FILE_VERSION) {
+        low.data.schemaVersion = SCHEMA_VERSION;
+        await db.writeMainAndAudit();
+      }
+      // The history has outgrown its shards (or a spread was cut short): spread it over more files before the first
+      // write. Once per doubling; the new layout is what the next backups copy.
+      if (spread) await attempts.spread(shardCountFor(attempts.size, options.shardFill));
     }
 
     let closed = false;
@@ -157,35 +202,54 @@ async function upgradeToShards(
   attempts: AttemptShards,
   backups: BackupRotation,
   fs: DurableFs,
+  fill: number | undefined,
+  writeMain: () => Promise<void>,
 ): Promise<void> {
   const old = low.data;
   // Shards already there (a crashed upgrade's, or a newer store's under a restored single-file backup) go in too.
-  const present = (await listFolder(fs, attempts.folder)).filter((n) => /^\d{4}\.json$/.test(n));
+  const present = (await listFolder(fs, attempts.folder)).filter(isShardName);
+  const count = shardCountFor(old.attempts.length, fill);
   await backups.backupNow([attempts.file, ...present.map((n) => path.join(attempts.folder, n))]);
   const byShard = new Map<number, ShardFile>();
   old.attempts.forEach((attempt, i) => {
-    const shard = shardOf(attempt.id);
+    const shard = shardOf(attempt.id, count);
     let file = byShard.get(shard);
-    if (!file) byShard.set(shard, (file = { shardFormat: SHARD_FORMAT, shard, attempts: [] }));
+    if (!file) byShard.set(shard, (file = { shardFormat: SHARD_FORMAT, shard, of: count, attempts: [] }));
     file.attempts.push({ seq: i + 1, attempt });
   });
   await fs.mkdir(attempts.folder);
   // Shards from a newer moment (a restored single-file backup over a sharded store) must not outlive the upgrade.
   for (const name of present) {
-    if (!byShard.has(Number(name.slice(0, 4)))) {
+    if (!byShard.has(Number(name.slice(0, -".json".length)))) {
       await fs.unlink(path.join(attempts.folder, name));
     }
   }
   for (const [shard, file] of byShard) await attempts.adapter(shard).write(file);
   low.data = { ...old, schemaVersion: SCHEMA_VERSION, attempts: [] };
-  await low.write();
+  await writeMain();
   await attempts.load();
+}
+
+/**
+ * The audit log of a format 3 store. Its file is written before the main file ever says format 3, so a missing one was
+ * removed by hand: refused, naming its backup, rather than starting with the history gone.
+ */
+async function readAuditFile(auditFile: DurableJsonFile<AuditFile>, backups: BackupRotation): Promise<AuditEvent[]> {
+  const read = await auditFile.read();
+  if (read) return read.audit;
+  const newest = await backups.newestCopyOf(auditFile.file).catch(() => null);
+  throw new StoreUnavailableError(
+    `The audit log ${auditFile.file} is missing, so Webside has not started. ${
+      newest
+        ? `The newest backup is ${newest}: copy it to ${auditFile.file} and start Webside again.`
+        : "There is no backup of it."
+    }`,
+  );
 }
 
 /** Temp files a crashed writer left among the shards (`.0123.json.<pid>.<random>.tmp`). */
 async function removeStaleShardTempFiles(folder: string, fs: DurableFs): Promise<void> {
   for (const name of await listFolder(fs, folder)) {
-    if (/^\.\d{4}\.json\.\d+\.[0-9a-f]+\.tmp$/.test(name))
-      await fs.unlink(path.join(folder, name)).catch(() => undefined);
+    if (isShardTempName(name)) await fs.unlink(path.join(folder, name)).catch(() => undefined);
   }
 }

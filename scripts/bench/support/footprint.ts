@@ -26,3 +26,16 @@ export function lowdbStoreBytes(dataFile: string): number {
   }
   return bytes;
 }
+
+/**
+ * Seeding writes through one open store, so a lowdb store seeded with a large history is still in its first layout
+ * (1,024 shards). A real store that grew that large was re-spread at some start (ADR 0036); opening it once here does
+ * that, so what is measured afterwards is the layout a deployment of that size runs on. Returns how long that took and
+ * how many shard files the store now has.
+ */
+export async function settleLowdbLayout(open: () => Promise<{ close(): Promise<void> }>, dataFile: string) {
+  const began = Date.now();
+  await (await open()).close();
+  const shards = readdirSync(shardFolderFor(dataFile)).filter((n) => /^\d+\.json$/.test(n)).length;
+  return { seconds: (Date.now() - began) / 1000, shards };
+}
