@@ -101,6 +101,7 @@ export function recordingFs(options: {
       await nodeFs.removeTree(dir);
     },
     size: (file) => nodeFs.size(file),
+    stamp: (file) => nodeFs.stamp(file),
   };
 }
 

@@ -8,7 +8,7 @@ import type { Attempt } from "../types";
 import type { BackupRotation } from "./backups.server";
 import { syncDirectory } from "./atomic-write.server";
 import { DurableJsonFile } from "./durable-json-file.server";
-import { listFolder, type DurableFs } from "./file-system.server";
+import { forEachPooled, listFolder, type DurableFs } from "./file-system.server";
 import {
   BASE_SHARD_COUNT,
   checkShard,
@@ -41,6 +41,8 @@ export function shardFolderFor(file: string): string {
 
 /** How many shard files a re-spread writes at once (fsync dominates; more in flight lets the disk batch them). */
 const SPREAD_CONCURRENCY = 32;
+/** How many shard files are read at once at open. */
+const READ_CONCURRENCY = 8;
 
 function keyOf(userId: string, orgId: string): string {
   return `${userId}\u0000${orgId}`;
@@ -107,14 +109,16 @@ export class AttemptShards {
   async load(fill?: number): Promise<boolean> {
     await this.fs.mkdir(this.folder);
     const names = (await listFolder(this.fs, this.folder)).filter(isShardName);
-    const files: ShardFile[] = [];
-    for (const name of names) {
-      const shard = Number(name.slice(0, -".json".length));
-      const read = await this.adapter(shard).read();
+    const read: Array<ShardFile | null> = [];
+    // Read a few at a time so parsing one overlaps reading the next; kept in name order.
+    await forEachPooled([...names.keys()], READ_CONCURRENCY, async (i) => {
+      const shard = Number(names[i]!.slice(0, -".json".length));
+      const file = await this.adapter(shard).read();
       // The name, not the content, says which file it is (a file copied over another keeps its old `shard`).
-      if (read) files.push({ ...read, shard });
+      read[i] = file ? { ...file, shard } : null;
       this.onDisk.add(shard);
-    }
+    });
+    const files = read.filter((f): f is ShardFile => f !== null && f !== undefined);
     const { entries, count, settled } = mergeShardFiles(files);
     this.count = count;
     for (const entry of entries) this.index(entry);
@@ -143,29 +147,16 @@ export class AttemptShards {
       bands.set(band(shard), list);
     }
     for (const level of [...bands.keys()].sort((a, b) => b - a)) {
-      const queue = bands.get(level)!;
-      let failed = false;
-      const writeNext = async (): Promise<void> => {
-        for (let shard = queue.pop(); shard !== undefined && !failed; shard = queue.pop()) {
-          if (shard >= this.count) {
-            // Only a file that never belonged to any layout can be here; nothing of it was kept (mergeShardFiles).
-            await this.fs.unlink(path.join(this.folder, shardName(shard)));
-            this.onDisk.delete(shard);
-            continue;
-          }
-          try {
-            await this.adapter(shard).write(this.fileFor(shard), { syncFolder: false });
-          } catch (error) {
-            failed = true;
-            throw error;
-          }
-          this.onDisk.add(shard);
+      await forEachPooled(bands.get(level)!, SPREAD_CONCURRENCY, async (shard) => {
+        if (shard >= this.count) {
+          // Only a file that never belonged to any layout can be here; nothing of it was kept (mergeShardFiles).
+          await this.fs.unlink(path.join(this.folder, shardName(shard)));
+          this.onDisk.delete(shard);
+          return;
         }
-      };
-      // Every write in flight settles before a failure is reported, so nothing writes after the open has failed.
-      const outcomes = await Promise.allSettled(Array.from({ length: SPREAD_CONCURRENCY }, writeNext));
-      const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
-      if (failure) throw failure.reason;
+        await this.adapter(shard).write(this.fileFor(shard), { syncFolder: false });
+        this.onDisk.add(shard);
+      });
       // One folder sync for the band (not one per file): its renames are on disk before the band below is rewritten.
       await syncDirectory(this.folder, this.fs);
     }

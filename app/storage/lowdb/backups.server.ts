@@ -3,10 +3,12 @@
 // (inside the write queue), so its files are one consistent moment. It is built in a temp folder and renamed into
 // place, so a crash never leaves a half backup that looks whole. Files are real copies of the live files (never
 // links to them), so damage done in place to a data file cannot reach them; a shard unchanged since the previous
-// backup is a hard link to that backup's own copy, which keeps a backup of 100,000 attempts cheap.
+// backup is a hard link to that backup's own copy, which keeps a backup of 100,000 attempts cheap. The manifest keeps
+// each live file's stamp (size, inode, modification time), so the first backup after a restart links what has not
+// changed since the newest backup too, instead of copying the whole history at every start.
 import path from "node:path";
 import { syncDirectory, syncFile, tempPathFor } from "./atomic-write.server";
-import { errorCode, listFolder, type DurableFs } from "./file-system.server";
+import { errorCode, forEachPooled, listFolder, type DurableFs } from "./file-system.server";
 
 export interface BackupOptions {
   /** The main data file being protected; its folder holds the rest of the data set. */
@@ -22,11 +24,17 @@ export interface BackupOptions {
 export interface BackupManifest {
   backupFormat: 1;
   takenAt: string;
-  /** Paths relative to the data file's folder (and to the backup folder), with their sizes in bytes. */
-  files: Array<{ path: string; bytes: number }>;
+  /**
+   * Paths relative to the data file's folder (and to the backup folder), with their sizes in bytes and the live
+   * file's stamp when it was backed up (DurableFs.stamp; absent in backups made before stamps were kept).
+   */
+  files: Array<{ path: string; bytes: number; stamp?: string }>;
 }
 
 export const MANIFEST = "manifest.json";
+
+/** Files backed up at once (each is a stat and a link or a copy: disk round trips that overlap well). */
+const BACKUP_CONCURRENCY = 8;
 
 // Colons and dots in the ISO time become dashes: colons are illegal in Windows file names and awkward in scp.
 const STAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/;
@@ -97,6 +105,65 @@ export class BackupRotation {
     return null;
   }
 
+  /** Copies or links one live file into the backup under way; null when the file has gone (nothing to back up). */
+  private async backUpFile(
+    live: string,
+    temp: string,
+    earlier: { folder: string; stamps: Map<string, string> } | null,
+  ): Promise<BackupManifest["files"][number] | null> {
+    const { fs } = this.options;
+    const relative = path.relative(this.home, live);
+    const copy = path.join(temp, relative);
+    const stamp = await fs.stamp(live).catch((error: unknown) => {
+      if (errorCode(error) === "ENOENT") return undefined;
+      throw error;
+    });
+    const source =
+      this.previous !== null
+        ? this.changed.has(relative)
+          ? null
+          : this.previous
+        : earlier && stamp !== undefined && earlier.stamps.get(relative) === stamp
+          ? earlier.folder
+          : null;
+    const linked = source !== null;
+    try {
+      if (linked) await fs.link(path.join(source, relative), copy);
+      else await fs.copyFile(live, copy);
+    } catch (error) {
+      if (errorCode(error) !== "ENOENT") throw error;
+      try {
+        // The previous backup lacks it (or it was pruned): copy the live file instead.
+        if (linked) await fs.copyFile(live, copy);
+        else return null;
+      } catch (again) {
+        if (errorCode(again) === "ENOENT") return null;
+        throw again;
+      }
+    }
+    if (!linked) await syncFile(copy, fs);
+    // A link has the live file's size (its stamp says so); a copy is measured.
+    const bytes = linked && stamp ? Number(stamp.split(":")[0]) : await fs.size(copy);
+    return { path: relative, bytes, ...(stamp ? { stamp } : {}) };
+  }
+
+  /** The newest backup folder's manifest stamps by path, or null if there is none (or it cannot be read). */
+  private async newestStamps(): Promise<{ folder: string; stamps: Map<string, string> } | null> {
+    const folder = await this.newest();
+    if (!folder || folder.endsWith(this.ext)) return null;
+    try {
+      const manifest = JSON.parse(
+        (await this.options.fs.readFile(path.join(folder, MANIFEST))).toString("utf8"),
+      ) as BackupManifest;
+      const stamps = new Map<string, string>();
+      for (const f of manifest.files) if (typeof f.stamp === "string") stamps.set(f.path, f.stamp);
+      return { folder, stamps };
+    } catch {
+      // An unreadable manifest only means copying everything, as before stamps were kept.
+      return null;
+    }
+  }
+
   /** Tells the rotation a live file was replaced, so the next backup copies it rather than linking the old copy. */
   noteWritten(live: string): void {
     this.changed.add(path.relative(this.home, live));
@@ -115,33 +182,19 @@ export class BackupRotation {
     const temp = tempPathFor(target);
     const manifest: BackupManifest = { backupFormat: 1, takenAt: at.toISOString(), files: [] };
     const folders = new Set<string>();
+    // After a restart this process has no previous backup of its own; the newest one on disk stands in for it, for
+    // the files whose stamp shows they are exactly as that backup copied them.
+    const earlier = this.previous === null ? await this.newestStamps() : null;
     try {
       await fs.mkdir(temp);
-      for (const live of files) {
-        const relative = path.relative(this.home, live);
-        const copy = path.join(temp, relative);
-        if (!folders.has(path.dirname(copy))) {
-          await fs.mkdir(path.dirname(copy));
-          folders.add(path.dirname(copy));
-        }
-        const linked = this.previous !== null && !this.changed.has(relative);
-        try {
-          if (linked) await fs.link(path.join(this.previous!, relative), copy);
-          else await fs.copyFile(live, copy);
-        } catch (error) {
-          if (errorCode(error) !== "ENOENT") throw error;
-          try {
-            // The previous backup lacks it (or it was pruned): copy the live file instead.
-            if (linked) await fs.copyFile(live, copy);
-            else continue;
-          } catch (again) {
-            if (errorCode(again) === "ENOENT") continue;
-            throw again;
-          }
-        }
-        if (!linked) await syncFile(copy, fs);
-        manifest.files.push({ path: relative, bytes: await fs.size(copy) });
-      }
+      for (const live of files) folders.add(path.dirname(path.join(temp, path.relative(this.home, live))));
+      for (const folder of folders) await fs.mkdir(folder);
+      const entries: Array<BackupManifest["files"][number] | null> = [];
+      // A few files at a time: at start a backup of a large history is mostly links and stats, each a disk round trip.
+      await forEachPooled([...files.keys()], BACKUP_CONCURRENCY, async (i) => {
+        entries[i] = await this.backUpFile(files[i]!, temp, earlier);
+      });
+      manifest.files = entries.filter((e): e is BackupManifest["files"][number] => e !== null && e !== undefined);
       const handle = await fs.open(path.join(temp, MANIFEST), "wx");
       try {
         await handle.writeFile(`${JSON.stringify(manifest, null, 2)}\n`);

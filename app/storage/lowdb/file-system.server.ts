@@ -25,6 +25,11 @@ export interface DurableFs {
   removeTree(dir: string): Promise<void>;
   /** A file's size in bytes. */
   size(path: string): Promise<number>;
+  /**
+   * Size, inode and modification time to the nanosecond, as one string: it changes whenever the file is replaced
+   * (a new inode) or written in place (a new time), so a backup can tell a file is exactly as it last copied it.
+   */
+  stamp(path: string): Promise<string>;
 }
 
 export const nodeFs: DurableFs = {
@@ -40,6 +45,10 @@ export const nodeFs: DurableFs = {
   link: (from, to) => fs.link(from, to),
   removeTree: (dir) => fs.rm(dir, { recursive: true, force: true }),
   size: async (path) => (await fs.stat(path)).size,
+  stamp: async (path) => {
+    const s = await fs.stat(path, { bigint: true });
+    return `${s.size}:${s.ino}:${s.mtimeNs}`;
+  },
 };
 
 export function errorCode(error: unknown): string | undefined {
@@ -56,4 +65,26 @@ export async function listFolder(fs: DurableFs, dir: string): Promise<string[]> 
     if (errorCode(error) === "ENOENT") return [];
     throw error;
   }
+}
+
+/**
+ * Runs `work` on every item with at most `limit` in flight, so many small files are read or written while the disk
+ * works on others. After a failure no further item starts, every item in flight settles, and the failure of the
+ * earliest item in `items` is thrown, so the same damage is always reported the same way.
+ */
+export async function forEachPooled<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const failures = new Map<number, unknown>();
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && failures.size === 0) {
+      const index = next++;
+      try {
+        await work(items[index]!);
+      } catch (error) {
+        failures.set(index, error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
 }
