@@ -54,7 +54,10 @@ export async function xapiJsonStream(context: AppLoadContext, orgId: string): Pr
         const scenario = await getScenario(context, orgId, attempt.scenarioId, attempt.scenarioVersion);
         const user = users.get(attempt.userId);
         if (!scenario || !user) continue;
-        const parts = statementsForAttempt(scenario, attempt, user).map((s) => JSON.stringify(s));
+        // The statements carry each choice, which only the full attempt (its snapshot) holds; pages list summaries.
+        const full = await context.store.getAttempt(attempt.id);
+        if (!full) continue;
+        const parts = statementsForAttempt(scenario, full, user).map((s) => JSON.stringify(s));
         if (parts.length === 0) continue;
         yield (first ? "\n" : ",\n") + parts.join(",\n");
         first = false;

@@ -1,11 +1,11 @@
 // Walks an organisation's members a page at a time with their attempts, so exports never hold everyone at once.
-import type { Attempt, Membership, Store, User } from "~/storage/types";
+import type { AttemptSummary, Membership, Store, User } from "~/storage/types";
 
 export const EXPORT_PAGE_SIZE = 500;
 
 export interface MemberPage {
   members: Array<{ user: User; membership: Membership }>;
-  attempts: Attempt[];
+  attempts: AttemptSummary[];
 }
 
 export async function* memberPages(

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from "~/storage/errors";
 import type { Attempt, Store } from "~/storage/types";
 import { byId, expectIsoTimestamp, newAttempt, orgWithMember, rejection } from "./contract-helpers";
 
-const ids = (attempts: Attempt[]) => attempts.map((a) => a.id).sort();
+const ids = (attempts: Array<Pick<Attempt, "id">>) => attempts.map((a) => a.id).sort();
 
 export function attemptsContract(store: () => Store): void {
   describe("attempts", () => {
@@ -221,6 +221,16 @@ export function attemptsContract(store: () => Store): void {
       // An empty list of people means nobody, not everybody (a team with no members has no attempts).
       expect(await store().listAttemptsForOrg(s.north.id, { userIds: [] })).toEqual([]);
       expect(await store().listAttemptsForOrg("elsewhere")).toEqual([]);
+    });
+
+    it("lists an organisation's attempts with every field but the snapshot, and no live references", async () => {
+      const s = await seed();
+      const [summary] = await store().listAttemptsForOrg(s.north.id, { userIds: [s.ben.id] });
+      const { snapshot: _snapshot, ...expected } = s.benNorthBad;
+      expect(summary).toEqual(expected);
+      expect(summary).not.toHaveProperty("snapshot");
+      summary!.path.push("changed by the caller");
+      expect((await store().getAttempt(s.benNorthBad.id))?.path).toEqual(s.benNorthBad.path);
     });
 
     it("lists a scenario's attempts in one organisation, or across all with null", async () => {

@@ -1,7 +1,7 @@
 // Practice attempts in the lowdb store, with optimistic concurrency on `revision` so a stale write cannot overwrite a newer one.
 // They live in attempts shards (AttemptShards), read through its indexes so no list scans every attempt.
 import { ConflictError, NotFoundError } from "../errors";
-import type { Attempt, AttemptPatch, AttemptRecords } from "../types";
+import type { Attempt, AttemptPatch, AttemptRecords, AttemptSummary } from "../types";
 import type { LowdbDatabase } from "./database.server";
 
 const PATCHABLE = [
@@ -88,12 +88,15 @@ export function attemptRecords(db: LowdbDatabase): AttemptRecords {
 
     async listAttemptsForOrg(orgId, filter = {}) {
       const users = filter.userIds ? new Set(filter.userIds) : null;
-      return select(
-        db.attemptData().forOrg(orgId),
-        (a) =>
-          (filter.scenarioId === undefined || a.scenarioId === filter.scenarioId) &&
-          (users === null || users.has(a.userId)),
-      );
+      const summaries: AttemptSummary[] = [];
+      for (const attempt of db.attemptData().forOrg(orgId)) {
+        if (filter.scenarioId !== undefined && attempt.scenarioId !== filter.scenarioId) continue;
+        if (users !== null && !users.has(attempt.userId)) continue;
+        // Only the snapshot is left out, and only it is large: the rest is copied as every read is.
+        const { snapshot: _snapshot, ...summary } = attempt;
+        summaries.push(summary);
+      }
+      return structuredClone(summaries);
     },
 
     async listAttemptsForScenario(orgId, scenarioId) {

@@ -2,7 +2,7 @@
 import { ConflictError, NotFoundError } from "../errors";
 import type { AttemptPatch, AttemptRecords } from "../types";
 import type { Db } from "./context.server";
-import { jsonParam, toAttempt } from "./rows.server";
+import { ATTEMPT_SUMMARY_COLUMNS, jsonParam, toAttempt, toAttemptSummary } from "./rows.server";
 
 /** Patch field -> column and how its value is sent. Column names only ever come from this table. */
 const PATCH_COLUMNS: Record<keyof AttemptPatch, { column: string; json?: true }> = {
@@ -92,8 +92,11 @@ export function attemptRecords(db: Db): AttemptRecords {
       const where = ["org_id = $1"];
       if (filter.scenarioId !== undefined) where.push(`scenario_id = $${params.push(filter.scenarioId)}`);
       if (filter.userIds !== undefined) where.push(`user_id = ANY($${params.push(filter.userIds)}::text[])`);
-      const rows = await db.rows(`SELECT * FROM attempts WHERE ${where.join(" AND ")} ORDER BY seq`, params);
-      return rows.map(toAttempt);
+      const rows = await db.rows(
+        `SELECT ${ATTEMPT_SUMMARY_COLUMNS} FROM attempts WHERE ${where.join(" AND ")} ORDER BY seq`,
+        params,
+      );
+      return rows.map(toAttemptSummary);
     },
 
     async listAttemptsForScenario(orgId, scenarioId) {

@@ -4,6 +4,7 @@ import type {
   AttemptMode,
   AttemptResult,
   AttemptStatus,
+  AttemptSummary,
   Assignment,
   AuditDetail,
   AuditEvent,
@@ -94,6 +95,15 @@ export function toAuditEvent(row: Row): AuditEvent {
 }
 
 export function toAttempt(row: Row): Attempt {
+  return { ...toAttemptSummary(row), snapshot: jsonOrNull<unknown>(row.snapshot) };
+}
+
+/** An attempts row read without its snapshot (ATTEMPT_SUMMARY_COLUMNS), for the organisation-wide lists. */
+export const ATTEMPT_SUMMARY_COLUMNS = `id, org_id, user_id, scenario_id, scenario_version, mode, say_it_first, status,
+  revision, path, confidence_before, confidence_after, reflection, result, presence, assignment_id, live_session_id,
+  started_at, updated_at, completed_at`;
+
+export function toAttemptSummary(row: Row): AttemptSummary {
   return {
     id: String(row.id),
     orgId: String(row.org_id),
@@ -103,7 +113,6 @@ export function toAttempt(row: Row): Attempt {
     mode: row.mode as AttemptMode,
     sayItFirst: row.say_it_first === true,
     status: row.status as AttemptStatus,
-    snapshot: jsonOrNull<unknown>(row.snapshot),
     revision: Number(row.revision),
     path: (row.path as string[]) ?? [],
     confidenceBefore: numberOrNull(row.confidence_before),
