@@ -47,6 +47,11 @@ export interface CameraSessionOptions {
   nodeId?: string;
   /** Where to record the presence summary (the practice room keeps one per attempt, across camera on/off); none on the check page. */
   recorder?: PresenceRecorder;
+  /**
+   * A camera (and microphone) stream the caller already holds, e.g. the one a live call sends: analysed as it is,
+   * never opened a second time, and left running when the session stops (it belongs to the caller).
+   */
+  stream?: MediaStream;
 }
 
 /** With no sound above the speaking level for this long, the microphone is reported as silent. */
@@ -180,7 +185,7 @@ export async function startCameraSession(options: CameraSessionOptions): Promise
       for (const t of timers) window.clearInterval(t);
       await closeWorker();
       mic?.close();
-      for (const track of stream?.getTracks() ?? []) track.stop();
+      if (!options.stream) for (const track of stream?.getTracks() ?? []) track.stop();
       video.srcObject = null;
       phase = "stopped";
       publish();
@@ -208,7 +213,7 @@ export async function startCameraSession(options: CameraSessionOptions): Promise
   }
 
   try {
-    stream = await openCameraAndMicrophone();
+    stream = options.stream ?? (await openCameraAndMicrophone());
   } catch (error) {
     fail(problemFromMediaError(error));
     await closeWorker();

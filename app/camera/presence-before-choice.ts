@@ -3,13 +3,20 @@ import { useEffect } from "react";
 import type { PresenceSummary } from "~/core/feedback";
 import { postPresence } from "./presence-upload";
 
+const CHOICE_INTENTS = ["choose"] as const;
+
 /**
  * Holds back the practice room's choice form (intent=choose) until the summary so far is stored, then sends it on,
  * so the debrief's summary is complete when the last choice ends the attempt. The form's step counts choices made,
  * which storing a summary does not change. The post is capped at a second and a half; the choice goes through
  * whatever happens to it.
  */
-export function usePresenceBeforeChoice(attemptId: string, summarise: () => PresenceSummary): void {
+export function usePresenceBeforeChoice(
+  attemptId: string,
+  summarise: () => PresenceSummary,
+  /** The forms' intents to hold back: a choice in solo practice; ending the session in live role-play. */
+  intents: readonly string[] = CHOICE_INTENTS,
+): void {
   useEffect(() => {
     let passing = false;
     const onSubmit = (event: SubmitEvent) => {
@@ -20,7 +27,7 @@ export function usePresenceBeforeChoice(attemptId: string, summarise: () => Pres
       const form = event.target;
       if (!(form instanceof HTMLFormElement)) return;
       const intent = form.elements.namedItem("intent");
-      if (!(intent instanceof HTMLInputElement) || intent.value !== "choose") return;
+      if (!(intent instanceof HTMLInputElement) || !intents.includes(intent.value)) return;
       const summary = summarise();
       if (summary.durationMs <= 0 && !summary.spoken?.length) return;
       // Capture phase on window: this runs before React sees the event, so the choice waits for the summary.
@@ -38,5 +45,5 @@ export function usePresenceBeforeChoice(attemptId: string, summarise: () => Pres
     };
     window.addEventListener("submit", onSubmit, true);
     return () => window.removeEventListener("submit", onSubmit, true);
-  }, [attemptId, summarise]);
+  }, [attemptId, summarise, intents]);
 }

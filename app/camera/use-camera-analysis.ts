@@ -23,9 +23,11 @@ export interface CameraAnalysisOptions {
   nodeId?: string;
   /** Records the presence summary; keep the same one for the whole attempt. */
   recorder?: PresenceRecorder;
+  /** Analyse this stream instead of opening the camera (the live call's own); read when the analysis starts. */
+  stream?: MediaStream | null;
 }
 
-export function useCameraAnalysis({ enabled, nodeId, recorder }: CameraAnalysisOptions): CameraAnalysis {
+export function useCameraAnalysis({ enabled, nodeId, recorder, stream }: CameraAnalysisOptions): CameraAnalysis {
   const videoRef = useRef<HTMLVideoElement>(null);
   const sessionRef = useRef<CameraSession | null>(null);
   const nodeRef = useRef(nodeId);
@@ -48,6 +50,7 @@ export function useCameraAnalysis({ enabled, nodeId, recorder }: CameraAnalysisO
           video,
           nodeId: nodeRef.current,
           recorder,
+          stream: stream ?? undefined,
           onChange: (next) => {
             if (!cancelled) setSnapshot(next);
           },
@@ -68,7 +71,7 @@ export function useCameraAnalysis({ enabled, nodeId, recorder }: CameraAnalysisO
       void session?.stop();
       setSnapshot(null);
     };
-    // The recorder is one per attempt; a new one does not restart the camera.
+    // The recorder is one per attempt; a new one does not restart the camera. A shared stream comes with `enabled`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled]);
 

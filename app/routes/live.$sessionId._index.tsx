@@ -4,7 +4,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { LiveStage } from "~/components/live/live-stage";
+import { LiveCall } from "~/components/live/live-call";
 import { ActorScript, LearnerStage, Lobby, ObserverView, WhoIsIn } from "~/components/live/session-panels";
 import { liveSessionForm } from "~/services/live/forms";
 import { liveSessionView } from "~/services/live/view.server";
@@ -49,13 +49,17 @@ export default function LiveSessionPage() {
       <p className="ws-muted">Live role-play · {view.scenario.title}</p>
       <h1>{me.role === "learner" ? "Your consultation" : me.role === "actor" ? "You are the patient" : "Observing"}</h1>
       {open ? (
-        <LiveStage
+        <LiveCall
           sessionId={session.id}
           selfId={me.id}
           learnerId={learnerId}
           iceServers={view.iceServers}
           names={names}
-          layout={me.role === "learner" ? "learner" : "grid"}
+          role={me.role}
+          phase={session.status === "lobby" ? "lobby" : "running"}
+          attemptId={session.attemptId}
+          nodeId={script?.nodeId ?? null}
+          savedPresence={view.savedPresence}
           onServerChange={() => revalidator.revalidate()}
         />
       ) : (

@@ -101,7 +101,10 @@ export default function LiveDebriefPage() {
         <h2 id="presence-title" className="nhsuk-heading-m">
           The clinician&apos;s camera presence
         </h2>
-        <PresenceDebrief presence={view.presence} />
+        <PresenceDebrief
+          presence={view.presence}
+          nodeTitles={Object.fromEntries((debrief?.decisions ?? []).map((d) => [d.nodeId, d.nodeTitle ?? d.nodeId]))}
+        />
       </section>
     </>
   );

@@ -32,10 +32,22 @@ test.describe("live role-play", () => {
   test("three colleagues hold a scripted video consultation through Webside", async ({ baseURL }) => {
     test.setTimeout(240_000);
     const camera = { camera: "video" as const, file: fakeCameraVideo("well-framed") };
-    const learner = await launchWithCamera(baseURL!, camera, LEARNERS.live);
+    // The clinician sits in a dark room, so the camera check and the nudges on the call have something to say.
+    const learner = await launchWithCamera(baseURL!, { camera: "video", file: fakeCameraVideo("dark") }, LEARNERS.live);
     const actor = await launchWithCamera(baseURL!, camera, DEMO.educator);
     const observer = await launchWithCamera(baseURL!, camera, DEMO.admin);
     browsers.push(learner, actor, observer);
+    // Counts the learner page's camera requests: the camera check must analyse the call's stream, not open another.
+    await learner.page.addInitScript(() => {
+      const media = navigator.mediaDevices;
+      const open = media.getUserMedia.bind(media);
+      const counted = window as unknown as { gumCalls: number };
+      counted.gumCalls = 0;
+      media.getUserMedia = (constraints) => {
+        counted.gumCalls++;
+        return open(constraints);
+      };
+    });
 
     // The clinician starts a live session from the scenario's overview.
     await learner.page.goto(`/scenarios/${SCENARIO}`);
@@ -59,6 +71,12 @@ test.describe("live role-play", () => {
 
     // Everyone sees the two others' video, peer to peer.
     for (const person of [learner, actor, observer]) await expectRemoteVideos(person.page, 2);
+    // Each has the pre-call check on their own picture in the lobby (the call's stream, analysed on the device).
+    await expect(learner.page.locator('[data-item="lighting"]')).toHaveAttribute("data-status", "fix", {
+      timeout: 30_000,
+    });
+    await expect(actor.page.getByTestId("readiness-summary")).toHaveText(/ready/i, { timeout: 30_000 });
+    expect(await learner.page.evaluate(() => (window as unknown as { gumCalls?: number }).gumCalls)).toBe(1);
     await expectAccessible(learner.page);
     await screenshotBothWidths(learner.page, "live-lobby");
 
@@ -69,8 +87,12 @@ test.describe("live role-play", () => {
     const node = actor.page.getByTestId("current-node");
     await expect(node).toHaveAttribute("data-step", "0", { timeout: 20_000 });
     await expect(actor.page.getByText("The clinician's response was closest to:")).toBeVisible();
-    // The learner speaks freely: no written responses on their screen.
+    // The learner speaks freely: no written responses on their screen, and the solo room's private nudges.
     await expect(learner.page.getByText("The clinician's response was closest to:")).toHaveCount(0);
+    await expect(learner.page.getByTestId("camera-nudges").locator('[data-check="lighting"]')).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(actor.page.getByTestId("camera-nudges")).toHaveCount(0);
 
     // The actor records three responses; each step goes through the server and every page follows it.
     for (const step of [1, 2, 3]) {
@@ -150,6 +172,8 @@ test.describe("live role-play", () => {
       await expect(person.page.getByRole("heading", { name: "The path the actor recorded" })).toBeVisible();
       await expect(person.page.getByTestId("observer-rating")).toContainText("Global rating: Good");
       await expect(person.page.getByTestId("patient-view")).toContainText("Mostly");
+      // The clinician's presence figures, recorded on their device during the call (numbers only).
+      await expect(person.page.getByText(/Camera feedback was on for/)).toBeVisible();
       await expectAccessible(person.page);
     }
     await screenshotBothWidths(learner.page, "live-debrief");

@@ -87,38 +87,48 @@ export function PresenceDebrief({
           </li>
         ))}
       </ul>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">
-          Share of time by part of the consultation
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            {["Part", "Time", "Well framed", "Well lit", "At the lens, speaking", "At the lens, listening"].map((h) => (
-              <th key={h} scope="col" className="nhsuk-table__header">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {rows.map(({ id, title, shares }) => (
-            <tr key={id} className="nhsuk-table__row">
-              <th scope="row" className="nhsuk-table__cell">
-                {title}
-              </th>
-              <td className="nhsuk-table__cell">{seconds(shares.ms)}</td>
-              <td className="nhsuk-table__cell">{shareOf(shares.framing, shares.framing.ok)}</td>
-              <td className="nhsuk-table__cell">{shareOf(shares.lighting, shares.lighting.ok)}</td>
-              <td className="nhsuk-table__cell">
-                {shareOf(shares.eyeContactSpeaking, shares.eyeContactSpeaking.looking)}
-              </td>
-              <td className="nhsuk-table__cell">
-                {shareOf(shares.eyeContactListening, shares.eyeContactListening.looking)}
-              </td>
+      {/* Six columns do not fit a phone: the table scrolls inside its own region, so the page never moves sideways. */}
+      <div
+        className="ws-table-scroll"
+        role="region"
+        aria-label="Share of time by part of the consultation"
+        tabIndex={0}
+      >
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-table__caption--s">
+            Share of time by part of the consultation
+          </caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              {["Part", "Time", "Well framed", "Well lit", "At the lens, speaking", "At the lens, listening"].map(
+                (h) => (
+                  <th key={h} scope="col" className="nhsuk-table__header">
+                    {h}
+                  </th>
+                ),
+              )}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {rows.map(({ id, title, shares }) => (
+              <tr key={id} className="nhsuk-table__row">
+                <th scope="row" className="nhsuk-table__cell">
+                  {title}
+                </th>
+                <td className="nhsuk-table__cell">{seconds(shares.ms)}</td>
+                <td className="nhsuk-table__cell">{shareOf(shares.framing, shares.framing.ok)}</td>
+                <td className="nhsuk-table__cell">{shareOf(shares.lighting, shares.lighting.ok)}</td>
+                <td className="nhsuk-table__cell">
+                  {shareOf(shares.eyeContactSpeaking, shares.eyeContactSpeaking.looking)}
+                </td>
+                <td className="nhsuk-table__cell">
+                  {shareOf(shares.eyeContactListening, shares.eyeContactListening.looking)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Section>
   );
 }

@@ -1,7 +1,7 @@
 // The video part of a live session page: this person's camera, and one video per colleague, joined peer to peer with
 // app/live (media never passes through Webside; only the signalling does). Webside's presence, script and session
 // messages make the page reload its data, so the lobby, the script and the buttons follow the others' actions.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { createPeerMesh, type PeerMesh, type PeerView } from "~/live/peer-mesh";
 import { createSignallingClient } from "~/live/signalling-client";
 import { createStageEffectsDriver } from "~/live/stage-effects-driver";
@@ -16,6 +16,10 @@ export interface LiveStageProps {
   layout: "learner" | "grid";
   /** Called when Webside says something changed (someone joined, the script moved, the session ended). */
   onServerChange(): void;
+  /** The camera and microphone stream the call sends (null when the browser refused it), for the page's self-view. */
+  onLocalStream?(stream: MediaStream | null): void;
+  /** The page's own self-view (with its camera check), shown in place of the plain one. */
+  self?: ReactNode;
 }
 
 function RemoteVideo({ peer, name, large }: { peer: PeerView; name: string; large: boolean }) {
@@ -44,6 +48,8 @@ export function LiveStage(props: LiveStageProps) {
   const [status, setStatus] = useState("Connecting…");
   const onChange = useRef(props.onServerChange);
   onChange.current = props.onServerChange;
+  const onLocalStream = useRef(props.onLocalStream);
+  onLocalStream.current = props.onLocalStream;
 
   useEffect(() => {
     let stopped = false;
@@ -61,6 +67,7 @@ export function LiveStage(props: LiveStageProps) {
         return;
       }
       if (selfRef.current && stream) selfRef.current.srcObject = stream;
+      onLocalStream.current?.(stream);
       const driver = createStageEffectsDriver({
         selfId,
         learnerId,
@@ -102,6 +109,7 @@ export function LiveStage(props: LiveStageProps) {
         mesh?.close();
         client.close();
         stream?.getTracks().forEach((t) => t.stop());
+        onLocalStream.current?.(null);
       };
     })();
     return () => {
@@ -130,10 +138,12 @@ export function LiveStage(props: LiveStageProps) {
             large={learnerView}
           />
         ))}
-        <figure className="ws-live-video ws-live-video--self">
-          <video ref={selfRef} autoPlay playsInline muted aria-label="Your own camera" />
-          <figcaption>You</figcaption>
-        </figure>
+        {props.self ?? (
+          <figure className="ws-live-video ws-live-video--self">
+            <video ref={selfRef} autoPlay playsInline muted aria-label="Your own camera" />
+            <figcaption>You</figcaption>
+          </figure>
+        )}
       </div>
     </section>
   );

@@ -13,3 +13,4 @@ export * from "./nudges";
 export * from "./readiness";
 export * from "./mute";
 export * from "./presence-summary";
+export { mergePresenceSummaries } from "./presence-merge";

@@ -89,7 +89,8 @@ class Step {
   }
 }
 
-type Point = { node: number; framing: number; eyeContact: number; lighting: number; speaking: number };
+/** One timeline step's readings (the codes of presence-summary-schema.ts). */
+export type TimelinePoint = { node: number; framing: number; eyeContact: number; lighting: number; speaking: number };
 
 export interface PresenceRecorder {
   /** Feeds one classified frame and the scenario node the clinician was on. Frames must come in time order. */
@@ -101,7 +102,7 @@ export function createPresenceRecorder(maxPoints = MAX_TIMELINE_POINTS): Presenc
   const overall = new Tally();
   const byNode = new Map<string, Tally>();
   const nodeIds: string[] = [];
-  const points: Point[] = [];
+  const points: TimelinePoint[] = [];
   let previous: { frame: ClassifiedFrame; nodeIndex: number } | undefined;
   let start = 0;
   let step: Step | undefined;
@@ -139,7 +140,7 @@ export function createPresenceRecorder(maxPoints = MAX_TIMELINE_POINTS): Presenc
     summary() {
       const all = step && step.ms > 0 ? [...points, pointOf(step, points.at(-1)?.node ?? 0)] : [...points];
       const groupSize = Math.max(1, Math.ceil(all.length / maxPoints));
-      const merged = groupSize === 1 ? all : downsample(all, groupSize);
+      const merged = groupSize === 1 ? all : downsampleTimeline(all, groupSize);
       const timeline: PresenceTimeline = {
         stepMs: TIMELINE_STEP_MS * groupSize,
         nodes: [...nodeIds],
@@ -160,9 +161,9 @@ export function createPresenceRecorder(maxPoints = MAX_TIMELINE_POINTS): Presenc
   };
 }
 
-const EMPTY_POINT: Point = { node: 0, framing: 0, eyeContact: 0, lighting: 0, speaking: 0 };
+const EMPTY_POINT: TimelinePoint = { node: 0, framing: 0, eyeContact: 0, lighting: 0, speaking: 0 };
 
-function pointOf(s: Step, fallbackNode: number): Point {
+function pointOf(s: Step, fallbackNode: number): TimelinePoint {
   return {
     node: dominant(s.node) ?? fallbackNode,
     framing: dominant(s.framing) ?? 0,
@@ -173,11 +174,11 @@ function pointOf(s: Step, fallbackNode: number): Point {
 }
 
 /** Merges runs of `size` points: the commonest reading per column (ties go to the higher code, so problems stay visible). */
-function downsample(points: Point[], size: number): Point[] {
-  const out: Point[] = [];
+export function downsampleTimeline(points: TimelinePoint[], size: number): TimelinePoint[] {
+  const out: TimelinePoint[] = [];
   for (let i = 0; i < points.length; i += size) {
     const group = points.slice(i, i + size);
-    const commonest = (column: keyof Point, skipZero: boolean) => {
+    const commonest = (column: keyof TimelinePoint, skipZero: boolean) => {
       const counts = new Map<number, number>();
       for (const p of group) if (!skipZero || p[column] !== 0) addTo(counts, p[column], 1);
       return dominant(counts) ?? 0;

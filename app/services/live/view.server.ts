@@ -37,9 +37,12 @@ export async function liveSessionView(context: AppLoadContext, viewer: Viewer, s
   const speaker = (id: string) => (id === "narrator" ? "Narrator" : (names.get(id) ?? id));
 
   let script: LiveScript | null = null;
+  // The learner's presence figures saved so far: a reloaded page carries on from them instead of starting again.
+  let savedPresence: unknown = null;
   if (session.attemptId !== null) {
     const attempt = await context.store.getAttempt(session.attemptId);
     if (attempt) {
+      if (me.role === "learner") savedPresence = attempt.presence ?? null;
       const view = viewOf(scenario, attempt.snapshot);
       script = {
         step: attempt.path.length - 1,
@@ -61,6 +64,8 @@ export async function liveSessionView(context: AppLoadContext, viewer: Viewer, s
       status: session.status,
       startedAt: session.startedAt,
       joinUntil: session.joinUntil,
+      // The learner's page posts their presence figures to their own attempt (the presence endpoint checks the owner).
+      attemptId: me.role === "learner" ? session.attemptId : null,
     },
     scenario: { id: scenario.id, title: scenario.title },
     me: { id: me.userId, role, plays: me.plays },
@@ -81,6 +86,7 @@ export async function liveSessionView(context: AppLoadContext, viewer: Viewer, s
             .map((c) => ({ id: c.id, name: c.name, role: c.role, bio: c.bio }))
         : [],
     script,
+    savedPresence,
     competencies:
       role === "observer"
         ? scenario.competencies.map((c: Competency) => ({

@@ -1,0 +1,39 @@
+// The live page's call: the colleagues' video (LiveStage) and your own self-view with the camera check, both on one
+// camera stream. In the lobby everyone sees /check's verdict; once the consultation starts the learner keeps the
+// private nudges and their presence figures are recorded with the live attempt; the others see just their picture.
+import { useState } from "react";
+import { LiveStage, type LiveStageProps } from "./live-stage";
+import { LiveSelfView } from "./live-self-view";
+import { useLiveCamera } from "./use-live-camera";
+
+export interface LiveCallProps extends Omit<LiveStageProps, "onLocalStream" | "self" | "layout"> {
+  role: "learner" | "actor" | "observer";
+  phase: "lobby" | "running";
+  /** The learner's live attempt (null for the others, and before the start). */
+  attemptId: string | null;
+  /** The script's current node, once the consultation has started. */
+  nodeId: string | null;
+  /** The learner's presence figures already stored (after a reload). */
+  savedPresence: unknown;
+}
+
+export function LiveCall({ role, phase, attemptId, nodeId, savedPresence, ...stage }: LiveCallProps) {
+  const [stream, setStream] = useState<MediaStream | null>(null);
+  const learner = role === "learner";
+  const mode = phase === "lobby" ? "check" : learner ? "nudges" : "plain";
+  const analysis = useLiveCamera({
+    stream,
+    analyse: mode !== "plain",
+    attemptId: learner && phase === "running" ? attemptId : null,
+    nodeId: phase === "running" ? nodeId : null,
+    savedPresence,
+  });
+  return (
+    <LiveStage
+      {...stage}
+      layout={learner ? "learner" : "grid"}
+      onLocalStream={setStream}
+      self={<LiveSelfView stream={stream} analysis={analysis} mode={mode} />}
+    />
+  );
+}
