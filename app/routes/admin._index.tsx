@@ -1,10 +1,11 @@
 // Completion (the admin's dashboard): how much assigned training is done, by team and scenario, who is overdue, average
-// scores, confidence before and after, and camera-presence aggregates, with filters.
+// scores, confidence before and after, camera-presence aggregates and live practice with colleagues, with filters.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { DashboardFilters, DashboardTotals, OverdueList, PresenceFigures } from "~/components/admin/dashboard-sections";
 import { FigureBars } from "~/components/admin/figure-bars";
+import { LivePracticeSection } from "~/components/admin/live-practice-section";
 import { requireRole } from "~/utils/auth.server";
 import { dashboardFilter, loadDashboard } from "~/services/dashboard.server";
 
@@ -17,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function AdminDashboard() {
-  const { org, filter, dashboard: d, options } = useLoaderData<typeof loader>();
+  const { org, filter, dashboard: d, live, options } = useLoaderData<typeof loader>();
   return (
     <>
       <AdminNav current="/admin" />
@@ -113,6 +114,7 @@ export default function AdminDashboard() {
       </div>
 
       <PresenceFigures presence={d.presence} />
+      <LivePracticeSection live={live} />
       <p>
         <a href="/admin/export.csv" download>
           Download the completion CSV

@@ -1,7 +1,9 @@
-// Gathers an organisation's records for the admin dashboard and hands them to the pure figures in core/tracking.
+// Gathers an organisation's records for the admin dashboard (solo attempts and live role-play sessions) and hands
+// them to the pure figures in core/tracking.
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { buildDashboard, type DashboardFilter } from "~/core/tracking/dashboard";
+import { livePractice } from "~/core/tracking/live-practice";
 import { memberFacts, scenarioTitles } from "~/services/exports.server";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -19,12 +21,13 @@ export function dashboardFilter(url: URL): DashboardFilter {
 }
 
 export async function loadDashboard(context: AppLoadContext, orgId: string, filter: DashboardFilter) {
-  const [members, teams, assignments, attempts, titles] = await Promise.all([
+  const [members, teams, assignments, attempts, titles, liveSessions] = await Promise.all([
     context.store.listMembers(orgId),
     context.store.listTeams(orgId),
     context.store.listAssignments(orgId),
     context.store.listAttemptsForOrg(orgId),
     scenarioTitles(context, orgId),
+    context.store.listLiveSessionsForOrg(orgId),
   ]);
   const dashboard = buildDashboard({
     members: members.map(memberFacts),
@@ -35,9 +38,17 @@ export async function loadDashboard(context: AppLoadContext, orgId: string, filt
     filter,
     now: context.now(),
   });
+  const live = livePractice({
+    sessions: liveSessions,
+    members: members.map(memberFacts),
+    teams,
+    completedAttemptIds: new Set(attempts.filter((a) => a.liveSessionId && a.status === "completed").map((a) => a.id)),
+    filter,
+  });
   const assignedScenarios = [...new Set(assignments.map((a) => a.scenarioId))];
   return {
     dashboard,
+    live,
     options: {
       teams: teams.map((t) => ({ id: t.id, name: t.name })),
       scenarios: assignedScenarios.map((id) => ({ id, title: titles.get(id) ?? id })),

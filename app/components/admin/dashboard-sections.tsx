@@ -68,22 +68,25 @@ export function OverdueList({ overdue }: { overdue: DashboardView["dashboard"]["
       {overdue.length === 0 ? (
         <p>Nobody is overdue.</p>
       ) : (
-        <table className="nhsuk-table" data-testid="overdue-table">
-          <caption className="nhsuk-u-visually-hidden">People with overdue training</caption>
-          <TableHead headings={["Name", "Email", "Team", "Scenario", "Was due", "Days overdue"]} />
-          <tbody className="nhsuk-table__body">
-            {overdue.slice(0, 200).map((o) => (
-              <tr className="nhsuk-table__row" key={`${o.userId}-${o.scenario}-${o.dueAt}`}>
-                <td className="nhsuk-table__cell">{o.name}</td>
-                <td className="nhsuk-table__cell">{o.email}</td>
-                <td className="nhsuk-table__cell">{o.teams}</td>
-                <td className="nhsuk-table__cell">{o.scenario}</td>
-                <td className="nhsuk-table__cell">{formatDate(o.dueAt)}</td>
-                <td className="nhsuk-table__cell">{o.daysOverdue}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // Six columns do not fit a phone: the table scrolls in its own region, so the page never moves sideways.
+        <div className="ws-table-scroll" role="region" aria-label="People with overdue training" tabIndex={0}>
+          <table className="nhsuk-table" data-testid="overdue-table">
+            <caption className="nhsuk-u-visually-hidden">People with overdue training</caption>
+            <TableHead headings={["Name", "Email", "Team", "Scenario", "Was due", "Days overdue"]} />
+            <tbody className="nhsuk-table__body">
+              {overdue.slice(0, 200).map((o) => (
+                <tr className="nhsuk-table__row" key={`${o.userId}-${o.scenario}-${o.dueAt}`}>
+                  <td className="nhsuk-table__cell">{o.name}</td>
+                  <td className="nhsuk-table__cell">{o.email}</td>
+                  <td className="nhsuk-table__cell">{o.teams}</td>
+                  <td className="nhsuk-table__cell">{o.scenario}</td>
+                  <td className="nhsuk-table__cell">{formatDate(o.dueAt)}</td>
+                  <td className="nhsuk-table__cell">{o.daysOverdue}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {overdue.length > 200 ? (
         <p className="ws-muted">Showing the first 200 of {overdue.length}. The CSV export lists everyone.</p>

@@ -118,6 +118,13 @@ describe("completion", () => {
     expect(completionOf(assessed, [attempt({ mode: "learning" })], "u1", before).status).toBe("not started");
     expect(completionOf(assessed, [attempt({ mode: "assessment" })], "u1", before).status).toBe("completed");
   });
+
+  it("a passed live role-play attempt never completes it (the actor chose the responses), even as an assessment", () => {
+    const live = attempt({ mode: "assessment", liveSessionId: "live-1" });
+    expect(completionOf(assignment, [live], "u1", before)).toMatchObject({ status: "not started", score: null });
+    expect(completionOf({ ...assignment, assessment: true }, [live], "u1", after).status).toBe("overdue");
+    expect(completionOf(assignment, [{ ...live, liveSessionId: null }], "u1", before).status).toBe("completed");
+  });
 });
 
 describe("days until due", () => {

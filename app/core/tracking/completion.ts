@@ -25,6 +25,8 @@ export interface AttemptFacts {
   startedAt: string;
   completedAt: string | null;
   result: { overall: number; passed: boolean } | null;
+  /** Set on a live role-play attempt (ADR 0054). */
+  liveSessionId?: string | null;
 }
 
 export type CompletionStatus = "completed" | "in progress" | "not started" | "overdue";
@@ -53,9 +55,11 @@ export function isAssignedTo(
 /**
  * An attempt counts towards an assignment when it is of the assigned scenario at the assigned version or later
  * (later versions fix content, they do not lower the bar), and, for an assessment, was played in assessment mode.
+ * A live role-play attempt never counts: its choices are an actor's reading of free speech (ADR 0054).
  */
 export function attemptCounts(assignment: AssignmentFacts, attempt: AttemptFacts): boolean {
   return (
+    !attempt.liveSessionId &&
     attempt.scenarioId === assignment.scenarioId &&
     attempt.scenarioVersion >= assignment.scenarioVersion &&
     (!assignment.assessment || attempt.mode === "assessment")

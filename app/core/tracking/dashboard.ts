@@ -2,6 +2,7 @@
 // average competency scores, confidence before and after, and camera-presence aggregates (never per-frame data).
 import { COMPETENCY_INFO, isCompetency } from "../competencies";
 import { assignmentRows, percent, type MemberFacts } from "./assignment-rows";
+import { inRange, teamsOf as teamsOfMember } from "./dashboard-filters";
 import { daysUntil, type AssignmentFacts, type AttemptFacts } from "./completion";
 import { presenceFigures, type PresenceFigures } from "./presence-figures";
 
@@ -57,15 +58,6 @@ export interface Dashboard {
   completedAttempts: number;
 }
 
-const NO_TEAM = { id: "", name: "No team" };
-
-/** "2030-03-31" as a `to` bound means the whole of that day. */
-function inRange(iso: string, filter: DashboardFilter): boolean {
-  if (filter.from && iso < filter.from) return false;
-  if (filter.to && iso > (filter.to.length === 10 ? `${filter.to}T23:59:59.999Z` : filter.to)) return false;
-  return true;
-}
-
 const mean = (values: number[]): number | null =>
   values.length === 0 ? null : Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10;
 
@@ -98,13 +90,12 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   );
   const rows = assignmentRows(assignments, members, input.attempts, input.now);
   const title = (id: string) => input.scenarioTitles.get(id) ?? id;
-  const teamsOf = (m: MemberFacts) => {
-    const own = m.teamIds.filter((t) => teamName.has(t) && (!filter.teamId || t === filter.teamId));
-    return own.length === 0 ? [NO_TEAM] : own.map((id) => ({ id, name: teamName.get(id)! }));
-  };
+  const teamsOf = (m: MemberFacts) => teamsOfMember(m, teamName, filter.teamId);
 
+  // Solo practice only: live role-play has its own section (live-practice.ts), its scores being an actor's reading.
   const completed = input.attempts.filter(
     (a) =>
+      !a.liveSessionId &&
       people.has(a.userId) &&
       a.status === "completed" &&
       a.completedAt !== null &&
