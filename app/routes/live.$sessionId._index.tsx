@@ -41,6 +41,9 @@ export default function LiveSessionPage() {
   const revalidator = useRevalidator();
   const { me, script, session } = view;
   const names = Object.fromEntries(view.participants.map((p) => [p.id, p.name]));
+  const captions = Object.fromEntries(
+    view.participants.flatMap((p) => (p.speakingAs ? [[p.id, `${p.name}, as ${p.speakingAs}`]] : [])),
+  );
   const learnerId = view.participants.find((p) => p.role === "learner")?.id ?? "";
   const open = session.status === "lobby" || session.status === "running";
   return (
@@ -55,6 +58,7 @@ export default function LiveSessionPage() {
           learnerId={learnerId}
           iceServers={view.iceServers}
           names={names}
+          captions={captions}
           role={me.role}
           phase={session.status === "lobby" ? "lobby" : "running"}
           attemptId={session.attemptId}

@@ -12,6 +12,8 @@ export interface LiveStageProps {
   learnerId: string;
   iceServers: RTCIceServer[];
   names: Record<string, string>;
+  /** Longer captions where a name is not enough (an actor of several patients: "Tom Okafor, as Pauline Hughes"). */
+  captions?: Record<string, string>;
   /** The learner sees the patient large; the others see everyone the same size. */
   layout: "learner" | "grid";
   /** Called when Webside says something changed (someone joined, the script moved, the session ended). */
@@ -22,7 +24,17 @@ export interface LiveStageProps {
   self?: ReactNode;
 }
 
-function RemoteVideo({ peer, name, large }: { peer: PeerView; name: string; large: boolean }) {
+function RemoteVideo({
+  peer,
+  name,
+  caption,
+  large,
+}: {
+  peer: PeerView;
+  name: string;
+  caption: string;
+  large: boolean;
+}) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (ref.current && peer.stream && ref.current.srcObject !== peer.stream) ref.current.srcObject = peer.stream;
@@ -31,7 +43,7 @@ function RemoteVideo({ peer, name, large }: { peer: PeerView; name: string; larg
     <figure className={`ws-live-video${large ? " ws-live-video--large" : ""}`}>
       <video ref={ref} autoPlay playsInline data-peer={peer.participantId} aria-label={`${name}'s video`} />
       <figcaption>
-        {name}
+        {caption}
         {peer.state === "connected" ? "" : ` (${peer.state})`}
       </figcaption>
     </figure>
@@ -135,6 +147,7 @@ export function LiveStage(props: LiveStageProps) {
             key={peer.participantId}
             peer={peer}
             name={props.names[peer.participantId] ?? "Colleague"}
+            caption={props.captions?.[peer.participantId] ?? props.names[peer.participantId] ?? "Colleague"}
             large={learnerView}
           />
         ))}

@@ -3,6 +3,7 @@
 import { Form } from "@remix-run/react";
 import { LIVE_ROLE_LABELS, type LiveRole } from "~/core/live";
 import type { LiveScript } from "~/services/live/view.server";
+import { CharacterBriefs, ScriptLines, useSpeakingAs, type Character } from "./actor-parts";
 
 type Participant = { id: string; name: string; role: LiveRole; plays: string[]; state: string };
 
@@ -55,7 +56,13 @@ export function Lobby({
   );
 }
 
-function Lines({ script }: { script: LiveScript }) {
+function Lines({
+  script,
+  parts,
+}: {
+  script: LiveScript;
+  parts?: { characters: Character[]; speakingAs: string | null };
+}) {
   return (
     <>
       {script.events.length > 0 ? (
@@ -67,34 +74,19 @@ function Lines({ script }: { script: LiveScript }) {
           ))}
         </ul>
       ) : null}
-      {script.lines.map((line, i) => (
-        <p key={i}>
-          <strong>{line.speaker}:</strong> {line.text}
-        </p>
-      ))}
+      <ScriptLines lines={script.lines} characters={parts?.characters ?? []} speakingAs={parts?.speakingAs ?? null} />
     </>
   );
 }
 
-export function ActorScript({
-  script,
-  characters,
-}: {
-  script: LiveScript;
-  characters: Array<{ id: string; name: string; bio: string }>;
-}) {
+export function ActorScript({ script, characters }: { script: LiveScript; characters: Character[] }) {
+  const [speakingAs, switchTo] = useSpeakingAs(characters, script.lines, `${script.step}`);
   return (
     <section aria-labelledby="script-title">
-      {characters.map((c) => (
-        <div key={c.id} className="nhsuk-inset-text">
-          <p>
-            <strong>You play {c.name}.</strong> {c.bio}
-          </p>
-        </div>
-      ))}
+      <CharacterBriefs characters={characters} speakingAs={speakingAs} onSwitch={switchTo} />
       <h2 id="script-title">{script.title ?? "Your lines now"}</h2>
       <div data-testid="current-node" data-node={script.nodeId} data-step={script.step}>
-        <Lines script={script} />
+        <Lines script={script} parts={{ characters, speakingAs }} />
       </div>
       {script.finished ? (
         <p>The consultation has reached its ending.</p>

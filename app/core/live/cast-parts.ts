@@ -49,3 +49,12 @@ export function voices(session: LiveSession, castIds: readonly string[], now: Is
   }
   return result;
 }
+
+/**
+ * Which of an actor's parts is speaking now: the one of theirs who speaks last in the current node's lines (cast ids
+ * in order), or their first part when none of them speaks there. Null for someone who plays nobody.
+ */
+export function partSpeaking(speakerIds: readonly string[], plays: readonly string[]): string | null {
+  const last = [...speakerIds].reverse().find((id) => plays.includes(id));
+  return last ?? plays[0] ?? null;
+}

@@ -20,7 +20,7 @@ export {
 export { refuse, type LiveCheck, type LiveRefusal, type LiveRefusalCode, type LiveResult } from "./refusal";
 export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, formatJoinCode, generateJoinCode, normaliseJoinCode } from "./join-code";
 export { holdsSeat, isConnected, presenceOf, touchParticipant, type PresenceState } from "./presence";
-export { freeParts, partsToPlay, takenParts, voices } from "./cast-parts";
+export { freeParts, partSpeaking, partsToPlay, takenParts, voices } from "./cast-parts";
 export { chooseParts, joinSession, leaveSession, type JoinRequest } from "./joining";
 export {
   closedMessage,

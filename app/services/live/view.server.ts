@@ -7,6 +7,7 @@ import {
   formatJoinCode,
   freeParts,
   participantOf,
+  partSpeaking,
   presenceOf,
   startConsultation,
   type LiveRole,
@@ -21,7 +22,8 @@ export interface LiveScript {
   step: number;
   nodeId: string;
   title: string | null;
-  lines: Array<{ speaker: string; text: string }>;
+  /** The speaker's name, and their cast id ("narrator" for the narrator) so an actor's own parts can be marked. */
+  lines: Array<{ speaker: string; speakerId: string; text: string }>;
   events: Array<{ kind: string; text: string }>;
   /** The written responses, for the actor only. */
   choices: Array<{ id: string; text: string }>;
@@ -48,7 +50,7 @@ export async function liveSessionView(context: AppLoadContext, viewer: Viewer, s
         step: attempt.path.length - 1,
         nodeId: view.nodeId,
         title: view.title,
-        lines: view.lines.map((l) => ({ speaker: speaker(l.speaker), text: l.text })),
+        lines: view.lines.map((l) => ({ speaker: speaker(l.speaker), speakerId: l.speaker, text: l.text })),
         events: view.events.map((e) => ({ kind: e.kind, text: e.text })),
         choices: me.role === "actor" ? view.choices : [],
         finished: view.finished,
@@ -76,6 +78,16 @@ export async function liveSessionView(context: AppLoadContext, viewer: Viewer, s
       name: p.name,
       role: p.role,
       plays: p.plays.map((id) => names.get(id) ?? id),
+      // Whose voice an actor of several patients is now, by the script (the others' video captions say so).
+      speakingAs:
+        p.role === "actor" && p.plays.length > 1 && script
+          ? (names.get(
+              partSpeaking(
+                script.lines.map((l) => l.speakerId),
+                p.plays,
+              ) ?? "",
+            ) ?? null)
+          : null,
       state: presenceOf(p, now),
     })),
     canStart: role === "learner" && session.status === "lobby" ? startCheck : null,
