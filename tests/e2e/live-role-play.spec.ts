@@ -2,7 +2,8 @@
 // fake camera, hold a scripted video consultation through Webside. Each sees the others' video peer to peer, the
 // actor moves the script on three nodes through the server, the clinician reloads and rejoins in place.
 import { expect, test, type Page } from "@playwright/test";
-import { fakeCameraVideo, launchWithCamera, type CameraBrowser } from "./support/fake-camera";
+import { applyChoice, startRun, viewOf } from "../../app/core/scenario";
+import { fakeCameraVideo, fakeMicrophoneSound, launchWithCamera, type CameraBrowser } from "./support/fake-camera";
 import { expectRemoteVideos } from "./support/live-video";
 import { loadScenario, passingPath } from "./support/passing-path";
 import { LEARNERS } from "./support/organisations";
@@ -13,6 +14,33 @@ const SCENARIO = "sceptical-first-video";
 const PATH = passingPath(loadScenario(`scenarios/${SCENARIO}.json`));
 /** The step of that path whose node freezes the patient's video ("mood"); the next one lifts it. */
 const FREEZE_STEP = 5;
+/** The step whose node puts the patient on mute ("history"); the next one ("audio-back") lifts it. */
+const MUTE_STEP = 2;
+
+/**
+ * The loudest moment (RMS, 0 to 1) of one colleague's sound as this page receives it, over 1.5 s: the remote audio
+ * track played into a Web Audio analyser.
+ */
+async function remoteLevel(page: Page, name: string): Promise<number> {
+  return page.getByLabel(`${name}'s video`).evaluate(async (video) => {
+    const tracks = ((video as HTMLVideoElement).srcObject as MediaStream | null)?.getAudioTracks() ?? [];
+    if (tracks.length === 0) return -1;
+    const context = new AudioContext();
+    await context.resume();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 2048;
+    context.createMediaStreamSource(new MediaStream(tracks)).connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    let loudest = 0;
+    for (const end = performance.now() + 1500; performance.now() < end;) {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      analyser.getFloatTimeDomainData(samples);
+      loudest = Math.max(loudest, Math.sqrt(samples.reduce((sum, x) => sum + x * x, 0) / samples.length));
+    }
+    await context.close();
+    return loudest;
+  });
+}
 
 /** Frames decoded from one colleague's video in the 1.5 s after the call. */
 async function framesIn(page: Page, name: string): Promise<number> {
@@ -34,7 +62,10 @@ test.describe("live role-play", () => {
     const camera = { camera: "video" as const, file: fakeCameraVideo("well-framed") };
     // The clinician sits in a dark room, so the camera check and the nudges on the call have something to say.
     const learner = await launchWithCamera(baseURL!, { camera: "video", file: fakeCameraVideo("dark") }, LEARNERS.live);
-    const actor = await launchWithCamera(baseURL!, camera, DEMO.educator);
+    // The actor's microphone plays a speech-like sound, so a scripted mute can be heard (or not) on the other side.
+    const actor = await launchWithCamera(baseURL!, camera, DEMO.educator, [
+      `--use-file-for-fake-audio-capture=${fakeMicrophoneSound()}`,
+    ]);
     const observer = await launchWithCamera(baseURL!, camera, DEMO.admin);
     browsers.push(learner, actor, observer);
     // Counts the learner page's camera requests: the camera check must analyse the call's stream, not open another.
@@ -94,13 +125,27 @@ test.describe("live role-play", () => {
     });
     await expect(actor.page.getByTestId("camera-nudges")).toHaveCount(0);
 
-    // The actor records three responses; each step goes through the server and every page follows it.
+    // The actor records three responses; each step goes through the server and every page follows it. The scripted
+    // mute really silences the actor's sound for the clinician (not for the observer) until the next node.
+    const actorName = (await learner.page
+      .getByTestId("participants")
+      .locator("li", { hasText: "Patient actor" })
+      .locator("strong")
+      .textContent())!;
+    const HEARD = 0.01;
     for (const step of [1, 2, 3]) {
       await actor.page.getByRole("button", { name: PATH[step - 1]!.text, exact: true }).click();
       await expect(node).toHaveAttribute("data-step", String(step), { timeout: 20_000 });
       await expect(observer.page.getByTestId("current-node")).toHaveAttribute("data-step", String(step), {
         timeout: 20_000,
       });
+      if (step === MUTE_STEP) {
+        await expect(node).toHaveAttribute("data-node", "history");
+        await expect.poll(() => remoteLevel(learner.page, actorName), { timeout: 15_000 }).toBeLessThan(0.001);
+        expect(await remoteLevel(observer.page, actorName)).toBeGreaterThan(HEARD);
+      } else {
+        await expect.poll(() => remoteLevel(learner.page, actorName), { timeout: 15_000 }).toBeGreaterThan(HEARD);
+      }
     }
     await expectAccessible(actor.page);
     await screenshotBothWidths(actor.page, "live-actor");
@@ -117,11 +162,6 @@ test.describe("live role-play", () => {
 
     // The actor records the rest of the path to the ending. Where the script freezes the patient's video, the
     // clinician's picture of the actor really stops (the observer's does not) until the next node lifts it.
-    const actorName = (await learner.page
-      .getByTestId("participants")
-      .locator("li", { hasText: "Patient actor" })
-      .locator("strong")
-      .textContent())!;
     for (const [index, choice] of PATH.entries()) {
       if (index < 3) continue;
       await actor.page.getByRole("button", { name: choice.text, exact: true }).click();
@@ -181,5 +221,63 @@ test.describe("live role-play", () => {
     // The learner's learning record lists it as live practice.
     await learner.page.goto("/learning-record");
     await expect(learner.page.getByTestId("learning-record")).toContainText("live practice");
+
+    // The trust's admin (here also the observer) sees it on the dashboard as live practice, by team and person.
+    await observer.page.goto("/admin");
+    const live = observer.page.getByTestId("live-practice");
+    await expect(live.getByTestId("live-practice-totals")).toContainText(/live consultations? held/);
+    await expect(live.getByTestId("live-practice-by-person")).toContainText("Learner live");
+    await expectAccessible(observer.page);
+    await live.scrollIntoViewIfNeeded();
+    await screenshotBothWidths(observer.page, "admin-live-practice");
+  });
+  test("an actor playing all three patients of a group scenario switches between them", async ({ baseURL }) => {
+    test.setTimeout(180_000);
+    const group = loadScenario("scenarios/group-physio-shoulder.json");
+    const name = new Map(group.cast.map((c) => [c.id, c.name]));
+    /** Whose voice the actor is by the script: the last of the cast to speak in the node. */
+    const speaking = (snapshot: unknown) =>
+      name.get(
+        viewOf(group, snapshot)
+          .lines.map((l) => l.speaker)
+          .filter((id) => name.has(id))
+          .at(-1)!,
+      )!;
+    const start = startRun(group).snapshot;
+    const first = viewOf(group, start).choices[0]!;
+    const next = applyChoice(group, start, first.id);
+    if (!next.ok) throw new Error("the group scenario's first choice was refused");
+
+    const camera = { camera: "video" as const, file: fakeCameraVideo("well-framed") };
+    const learner = await launchWithCamera(baseURL!, camera, LEARNERS.live);
+    const actor = await launchWithCamera(baseURL!, camera, DEMO.educator);
+    browsers.push(learner, actor);
+    await learner.page.goto(`/scenarios/${group.id}`);
+    await learner.page.getByRole("button", { name: "Start a live session" }).click();
+    const code = (await learner.page.getByTestId("join-code").textContent())!.trim();
+    await actor.page.goto(`/live/join/${code.replace("-", "")}`);
+    await actor.page.getByRole("button", { name: /Join as the patient actor/ }).click();
+    await expectRemoteVideos(learner.page, 1);
+    await learner.page.getByRole("button", { name: "Start the consultation" }).click({ timeout: 20_000 });
+
+    // The switch follows the script: the first node's last speaker; the clinician's caption says whose voice it is.
+    const parts = actor.page.getByRole("group", { name: /Speaking as/ });
+    await expect(parts.getByRole("button")).toHaveCount(3, { timeout: 20_000 });
+    const pressed = parts.locator('[aria-pressed="true"]');
+    await expect(pressed).toHaveText(speaking(start));
+    await expect(learner.page.locator("figcaption", { hasText: `as ${speaking(start)}` })).toBeVisible();
+    // Switched by hand: that character's brief is shown.
+    const other = group.cast.find((c) => c.name !== speaking(start))!;
+    await parts.getByRole("button", { name: other.name }).click();
+    await expect(pressed).toHaveText(other.name);
+    await expect(actor.page.getByTestId("speaking-as")).toContainText(other.bio.slice(0, 40));
+    await expectAccessible(actor.page);
+    await screenshotBothWidths(actor.page, "live-actor-parts");
+    // The script moves on: the switch follows it again.
+    await actor.page.getByRole("button", { name: first.text, exact: true }).click();
+    await expect(actor.page.getByTestId("current-node")).toHaveAttribute("data-step", "1", { timeout: 20_000 });
+    await expect(pressed).toHaveText(speaking(next.snapshot));
+    await learner.page.getByRole("button", { name: "End the session" }).click();
+    await expect(learner.page.getByText("This live session has ended.")).toBeVisible({ timeout: 20_000 });
   });
 });
