@@ -1,5 +1,7 @@
 // Holds an attempt's "say it first" turns on the page until they travel with the presence summary (numbers only).
-import type { PresenceRecorder, PresenceSummary } from "~/core/feedback";
+import { useEffect } from "react";
+import { framingKeyOf, lightingKeyOf, type PresenceRecorder, type PresenceSummary } from "~/core/feedback";
+import type { CameraSnapshot } from "./camera-session";
 import type { CameraReading } from "~/core/speech/camera-while-speaking";
 import type { SpokenTurn } from "~/core/speech/spoken-turn-schema";
 
@@ -45,4 +47,19 @@ export function summaryWithTurns(recorder: PresenceRecorder, log: SpokenTurnLog)
   const summary = recorder.summary();
   const spoken = log.turns();
   return spoken.length > 0 ? { ...summary, spoken } : summary;
+}
+
+/** Feeds each published camera state to the log, so a turn knows where the clinician looked while speaking. */
+export function useCameraReadings(snapshot: CameraSnapshot | null, log: SpokenTurnLog): void {
+  useEffect(() => {
+    if (snapshot?.phase !== "running") return;
+    const framing = framingKeyOf(snapshot.states);
+    const lighting = lightingKeyOf(snapshot.states);
+    log.addCameraReading({
+      tMs: performance.now(),
+      eyeContact: snapshot.states.eyeContact === null ? null : snapshot.states.eyeContact === "looking",
+      framingOk: framing === null ? null : framing === "ok",
+      lightingOk: lighting === null ? null : lighting === "ok",
+    });
+  }, [snapshot, log]);
 }

@@ -63,6 +63,7 @@ export default function LiveSessionPage() {
           phase={session.status === "lobby" ? "lobby" : "running"}
           attemptId={session.attemptId}
           nodeId={script?.nodeId ?? null}
+          step={script?.step ?? null}
           savedPresence={view.savedPresence}
           onServerChange={() => revalidator.revalidate()}
         />

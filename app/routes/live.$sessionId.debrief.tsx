@@ -4,6 +4,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { DecisionPath } from "~/components/debrief/decision-path";
 import { PresenceDebrief } from "~/components/debrief/presence-debrief";
+import { SpokenTurns } from "~/components/debrief/spoken-turns";
 import { ScoreChart } from "~/components/debrief/score-chart";
 import { ErrorSummary } from "~/components/error-summary";
 import { ObserverForm, ObserverRatings, PatientForm, PatientViews, People } from "~/components/live/live-debrief";
@@ -97,6 +98,7 @@ export default function LiveDebriefPage() {
       )}
       <ObserverRatings observers={view.observers} />
       <PatientViews patients={view.patients} />
+      <SpokenTurns rows={view.spokenTurns} live />
       <section aria-labelledby="presence-title">
         <h2 id="presence-title" className="nhsuk-heading-m">
           The clinician&apos;s camera presence

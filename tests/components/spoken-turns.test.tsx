@@ -75,3 +75,15 @@ describe("SpokenTurns", () => {
     expect(container).toBeEmptyDOMElement();
   });
 });
+
+describe("SpokenTurns in a live role-play", () => {
+  it("shows how the clinician spoke at each step, with no onset (a colleague spoke the patient's lines)", () => {
+    const rows = spokenTurnStrip(scenario, { spoken: [turn(0, "hello", { onsetMs: null, talkOverMs: 0 })] });
+    const { rerender } = render(<SpokenTurns rows={rows} live />);
+    expect(screen.getByRole("heading", { name: "How the clinician spoke" })).toBeInTheDocument();
+    expect(screen.getByTestId("spoken-speaking")).toHaveTextContent("6.4 s, 2 pauses");
+    expect(screen.queryByTestId("spoken-onset")).toBeNull();
+    rerender(<SpokenTurns rows={rows} />);
+    expect(screen.getByTestId("spoken-onset")).toHaveTextContent("No speech heard");
+  });
+});

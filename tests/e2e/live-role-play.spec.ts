@@ -60,8 +60,14 @@ test.describe("live role-play", () => {
   test("three colleagues hold a scripted video consultation through Webside", async ({ baseURL }) => {
     test.setTimeout(240_000);
     const camera = { camera: "video" as const, file: fakeCameraVideo("well-framed") };
-    // The clinician sits in a dark room, so the camera check and the nudges on the call have something to say.
-    const learner = await launchWithCamera(baseURL!, { camera: "video", file: fakeCameraVideo("dark") }, LEARNERS.live);
+    // The clinician sits in a dark room, so the camera check and the nudges on the call have something to say, and
+    // speaks (a speech-like sound on the fake microphone), so each step of the script has voice figures.
+    const learner = await launchWithCamera(
+      baseURL!,
+      { camera: "video", file: fakeCameraVideo("dark") },
+      LEARNERS.live,
+      [`--use-file-for-fake-audio-capture=${fakeMicrophoneSound()}`],
+    );
     // The actor's microphone plays a speech-like sound, so a scripted mute can be heard (or not) on the other side.
     const actor = await launchWithCamera(baseURL!, camera, DEMO.educator, [
       `--use-file-for-fake-audio-capture=${fakeMicrophoneSound()}`,
@@ -214,6 +220,15 @@ test.describe("live role-play", () => {
       await expect(person.page.getByTestId("patient-view")).toContainText("Mostly");
       // The clinician's presence figures, recorded on their device during the call (numbers only).
       await expect(person.page.getByText(/Camera feedback was on for/)).toBeVisible();
+      // And how they spoke at each step of the script, measured on their device (no onset: a colleague spoke the lines).
+      const turns = person.page.getByTestId("spoken-turn");
+      expect(await turns.count()).toBeGreaterThanOrEqual(PATH.length - 1);
+      const spoke = await person.page
+        .getByTestId("spoken-speaking")
+        .allTextContents()
+        .then((all) => all.map((t) => Number(/([\d.]+) s/.exec(t)?.[1] ?? 0)));
+      expect(Math.max(...spoke)).toBeGreaterThan(1);
+      await expect(person.page.getByTestId("spoken-onset")).toHaveCount(0);
       await expectAccessible(person.page);
     }
     await screenshotBothWidths(learner.page, "live-debrief");

@@ -10,12 +10,16 @@ function onsetText(row: SpokenTurnRow): string {
   return `Answered after ${seconds(row.onsetMs)}`;
 }
 
-export function SpokenTurns({ rows }: { rows: SpokenTurnRow[] }) {
+/**
+ * `live`: a live role-play, where a colleague speaks the patient's lines. Webside does not know when they finished,
+ * so there is no "how quickly you answered"; each turn is a step of the script.
+ */
+export function SpokenTurns({ rows, live = false }: { rows: SpokenTurnRow[]; live?: boolean }) {
   if (rows.length === 0) return null;
   return (
     <section className="ws-card" aria-labelledby="spoken-heading" data-testid="spoken-turns">
       <h2 id="spoken-heading" className="nhsuk-heading-m">
-        How you answered aloud
+        {live ? "How the clinician spoke" : "How you answered aloud"}
       </h2>
       <p className="ws-muted">
         Measured on your device while you spoke; no sound was recorded or sent. The tips use guidance from communication
@@ -34,10 +38,12 @@ export function SpokenTurns({ rows }: { rows: SpokenTurnRow[] }) {
               <p className="ws-muted ws-spoken__silent">You chose without answering aloud.</p>
             ) : (
               <dl className="ws-spoken__figures">
-                <div>
-                  <dt>How quickly you answered</dt>
-                  <dd data-testid="spoken-onset">{onsetText(row)}</dd>
-                </div>
+                {live ? null : (
+                  <div>
+                    <dt>How quickly you answered</dt>
+                    <dd data-testid="spoken-onset">{onsetText(row)}</dd>
+                  </div>
+                )}
                 <div>
                   <dt>How long you spoke</dt>
                   <dd data-testid="spoken-speaking">

@@ -11,13 +11,14 @@ export interface LiveCallProps extends Omit<LiveStageProps, "onLocalStream" | "s
   phase: "lobby" | "running";
   /** The learner's live attempt (null for the others, and before the start). */
   attemptId: string | null;
-  /** The script's current node, once the consultation has started. */
+  /** The script's current node and step, once the consultation has started. */
   nodeId: string | null;
+  step: number | null;
   /** The learner's presence figures already stored (after a reload). */
   savedPresence: unknown;
 }
 
-export function LiveCall({ role, phase, attemptId, nodeId, savedPresence, ...stage }: LiveCallProps) {
+export function LiveCall({ role, phase, attemptId, nodeId, step, savedPresence, ...stage }: LiveCallProps) {
   const [stream, setStream] = useState<MediaStream | null>(null);
   const learner = role === "learner";
   const mode = phase === "lobby" ? "check" : learner ? "nudges" : "plain";
@@ -26,6 +27,7 @@ export function LiveCall({ role, phase, attemptId, nodeId, savedPresence, ...sta
     analyse: mode !== "plain",
     attemptId: learner && phase === "running" ? attemptId : null,
     nodeId: phase === "running" ? nodeId : null,
+    step: phase === "running" ? step : null,
     savedPresence,
   });
   return (

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { usePresenceBeforeChoice } from "~/camera/presence-before-choice";
 import { postPresence } from "~/camera/presence-upload";
+import { createSpokenTurnLog, summaryWithTurns, useCameraReadings } from "~/camera/spoken-turn-log";
 import { useCameraAnalysis, type CameraAnalysis } from "~/camera/use-camera-analysis";
 import {
   createPresenceRecorder,
@@ -11,6 +12,7 @@ import {
   presenceSummarySchema,
   type PresenceSummary,
 } from "~/core/feedback";
+import { useLiveVoice } from "./use-live-voice";
 
 /** How often the learner's summary so far is saved while nothing else prompts it (a dropped page loses at most this). */
 export const LIVE_PRESENCE_SAVE_MS = 10_000;
@@ -25,6 +27,8 @@ export interface LiveCameraOptions {
   attemptId: string | null;
   /** The script's current node (the summary is kept per node, as in solo practice). */
   nodeId: string | null;
+  /** The script's step (choices made): one spoken turn per step. */
+  step: number | null;
   /** The summary already stored with the attempt when the page loaded (after a reload); this page's figures join it. */
   savedPresence: unknown;
 }
@@ -34,6 +38,7 @@ export function useLiveCamera({
   analyse,
   attemptId,
   nodeId,
+  step,
   savedPresence,
 }: LiveCameraOptions): CameraAnalysis {
   // One recorder for the page: the analysis started in the lobby keeps it when the consultation starts. Frames are
@@ -45,10 +50,14 @@ export function useLiveCamera({
     const parsed = presenceSummarySchema.safeParse(savedPresence);
     return parsed.success ? parsed.data : null;
   });
-  const summarise = useCallback(
-    (): PresenceSummary => (earlier ? mergePresenceSummaries(earlier, recorder.summary()) : recorder.summary()),
-    [earlier, recorder],
-  );
+  // The learner's spoken turns travel with the summary, as in spoken practice.
+  const [log] = useState(createSpokenTurnLog);
+  useCameraReadings(analysis.snapshot, log);
+  useLiveVoice({ track: stream?.getAudioTracks()[0] ?? null, active: attemptId !== null, step, nodeId, log });
+  const summarise = useCallback((): PresenceSummary => {
+    const now = summaryWithTurns(recorder, log);
+    return earlier ? mergePresenceSummaries(earlier, now) : now;
+  }, [earlier, recorder, log]);
   // Ending the session waits (at most 1.5 s) for the summary, so the debrief opened next has all of it.
   usePresenceBeforeChoice(attemptId ?? "", summarise, attemptId ? END_INTENTS : NO_INTENTS);
   useLivePresenceSaves(attemptId, nodeId, summarise);
@@ -60,14 +69,15 @@ const NO_INTENTS: readonly string[] = [];
 /** Saves the summary every few seconds, when the node changes and when the page is left; never one save on another. */
 function useLivePresenceSaves(attemptId: string | null, nodeId: string | null, summarise: () => PresenceSummary) {
   const saving = useRef(false);
-  const savedMs = useRef(0);
+  const saved = useRef("");
   const save = useCallback(
     (keepalive = false) => {
       if (!attemptId || saving.current) return;
       const summary = summarise();
-      // Nothing new since the last save (no frames analysed): nothing to send.
-      if (summary.durationMs <= savedMs.current) return;
-      savedMs.current = summary.durationMs;
+      // Nothing new since the last save (no frame analysed, no speech measured): nothing to send.
+      const news = `${summary.durationMs}:${(summary.spoken ?? []).map((t) => t.speakingMs).join(",")}`;
+      if ((summary.durationMs <= 0 && !summary.spoken?.length) || news === saved.current) return;
+      saved.current = news;
       saving.current = true;
       void postPresence(attemptId, summary, { keepalive }).finally(() => (saving.current = false));
     },

@@ -3,9 +3,9 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useCameraPreference } from "~/camera/camera-preference";
 import { usePresenceBeforeChoice } from "~/camera/presence-before-choice";
-import { summaryWithTurns, type SpokenTurnLog } from "~/camera/spoken-turn-log";
+import { summaryWithTurns, useCameraReadings, type SpokenTurnLog } from "~/camera/spoken-turn-log";
 import { useCameraAnalysis, type CameraAnalysis } from "~/camera/use-camera-analysis";
-import { createPresenceRecorder, framingKeyOf, lightingKeyOf } from "~/core/feedback";
+import { createPresenceRecorder } from "~/core/feedback";
 
 export interface PracticeCameraState {
   /** The clinician's remembered choice: camera feedback on or off. */
@@ -38,17 +38,7 @@ export function usePracticeCamera({
   const analysis = useCameraAnalysis({ enabled: on, nodeId, recorder });
   const { snapshot, setMuted: applyMute } = analysis;
   const phase = snapshot?.phase;
-  useEffect(() => {
-    if (snapshot?.phase !== "running") return;
-    const framing = framingKeyOf(snapshot.states);
-    const lighting = lightingKeyOf(snapshot.states);
-    spokenLog.addCameraReading({
-      tMs: performance.now(),
-      eyeContact: snapshot.states.eyeContact === null ? null : snapshot.states.eyeContact === "looking",
-      framingOk: framing === null ? null : framing === "ok",
-      lightingOk: lighting === null ? null : lighting === "ok",
-    });
-  }, [snapshot, spokenLog]);
+  useCameraReadings(snapshot, spokenLog);
   useEffect(() => applyMute(muted), [muted, phase, applyMute]);
   return { on, setOn, muted, setMuted, analysis };
 }

@@ -1,10 +1,9 @@
 // "Say it first": reads the patient's turn aloud, listens for the clinician's spoken answer, then lets the responses appear.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { measureSpokenTurn, type TurnClock } from "~/camera/measure-spoken-turn";
 import type { SpokenTurnLog } from "~/camera/spoken-turn-log";
 import type { VoiceCapture } from "~/camera/voice-capture";
-import { cameraWhileSpeaking } from "~/core/speech/camera-while-speaking";
-import type { SpokenTurn } from "~/core/speech/spoken-turn-schema";
-import { speechSegmentsOf } from "~/core/speech/turn-measures";
+import { useWakeOnInteraction } from "~/camera/wake-on-interaction";
 import { speakLines } from "./read-aloud";
 
 export type Listening =
@@ -27,16 +26,6 @@ export interface SayItFirst {
   patientSpeaking: boolean;
   /** "I can't speak here: show the options". */
   showOptions(): void;
-}
-
-interface TurnClock {
-  key: string;
-  /** performance.now() times. */
-  shownAt: number;
-  patientEndAt: number | null;
-  patientLines: Array<{ startMs: number; endMs: number }>;
-  revealed: boolean;
-  early: boolean;
 }
 
 /** Why the microphone could not be used, in words a clinician can act on. */
@@ -137,16 +126,7 @@ export function useSayItFirst(options: {
   }, [enabled, capture, turnKey, step, nodeId, log]);
 
   // Browsers may hold the sound analysis until the page is touched: any click or key wakes it.
-  useEffect(() => {
-    if (!capture) return;
-    const wake = () => void capture.resume();
-    window.addEventListener("pointerdown", wake);
-    window.addEventListener("keydown", wake);
-    return () => {
-      window.removeEventListener("pointerdown", wake);
-      window.removeEventListener("keydown", wake);
-    };
-  }, [capture]);
+  useWakeOnInteraction(capture);
 
   // Listen for the answer: about 1.5 s of speech after the patient finished, then a pause.
   useEffect(() => {
@@ -179,36 +159,5 @@ export function useSayItFirst(options: {
     speechMs,
     patientSpeaking: active && patientSpeaking,
     showOptions,
-  };
-}
-
-/** The turn's figures from the frames heard since it appeared, with the camera's readings while the clinician spoke. */
-function measureSpokenTurn(
-  capture: VoiceCapture,
-  turn: TurnClock,
-  where: { step: number; nodeId: string },
-  log: SpokenTurnLog,
-): SpokenTurn | null {
-  const fromMs = Math.max(0, capture.streamMsAt(turn.shownAt));
-  const patientEndMs = capture.streamMsAt(turn.patientEndAt ?? turn.shownAt);
-  const measures = capture.measureTurn({
-    fromMs,
-    patientEndMs,
-    patientSpeech: turn.patientLines.map((l) => ({
-      startMs: capture.streamMsAt(l.startMs),
-      endMs: capture.streamMsAt(l.endMs),
-    })),
-  });
-  const segments = speechSegmentsOf(capture.frames(fromMs));
-  const readings = log.cameraReadings(turn.shownAt).map((r) => ({ ...r, tMs: capture.streamMsAt(r.tMs) }));
-  return {
-    step: where.step,
-    node: where.nodeId,
-    optionsShownEarly: turn.early,
-    ...measures,
-    // The upload refuses figures outside these bounds; an unusual recording must not cost the whole summary.
-    syllablesPerSecond: measures.syllablesPerSecond === null ? null : Math.min(measures.syllablesPerSecond, 20),
-    pitchVariationSt: measures.pitchVariationSt === null ? null : Math.min(measures.pitchVariationSt, 24),
-    camera: cameraWhileSpeaking(readings, segments),
   };
 }

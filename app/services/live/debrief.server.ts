@@ -18,6 +18,7 @@ import {
 import { COMPETENCY_INFO } from "~/core/competencies";
 import { buildDebrief } from "~/services/debrief.server";
 import { getScenario } from "~/services/catalogue.server";
+import { spokenTurnStrip } from "~/services/spoken-debrief.server";
 import type { Viewer } from "~/utils/auth.server";
 
 export async function liveDebriefView(context: AppLoadContext, viewer: Viewer, session: LiveSession) {
@@ -51,6 +52,8 @@ export async function liveDebriefView(context: AppLoadContext, viewer: Viewer, s
     recordedBy: session.advances.map((a) => ({ step: a.step, by: names.get(a.by) ?? "An actor" })),
     debrief,
     presence: attempt?.presence ?? null,
+    // The learner's voice figures per script step (numbers only), as in spoken practice.
+    spokenTurns: attempt ? spokenTurnStrip(scenario, attempt.presence) : [],
     observers: ratings
       .filter((r) => r.kind === "observer")
       .map((r) => {
