@@ -2,6 +2,8 @@
 // Routes and the CLI only ever talk to a `Store`; lowdb and PostgreSQL adapters implement it.
 import type { Id, Timestamp } from "./ids";
 import type { LiveRecords, LiveSignalRecords } from "./live-types";
+import type { LoginAttemptRecords } from "./login-types";
+import type { XapiRecords } from "./lrs-types";
 
 export const ROLES = ["clinician", "educator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -286,30 +288,6 @@ export interface Certificate {
   issuedAt: Timestamp;
 }
 
-export interface LrsSettings {
-  endpoint: string;
-  username: string;
-  /** Kept server-side only; never sent to a browser. */
-  password: string;
-}
-
-export interface OrgSettings {
-  orgId: Id;
-  lrs: LrsSettings | null;
-  updatedAt: Timestamp;
-}
-
-export interface XapiQueueItem {
-  id: Id;
-  orgId: Id;
-  statement: unknown;
-  tries: number;
-  nextTryAt: Timestamp;
-  lastError: string | null;
-  createdAt: Timestamp;
-  sentAt: Timestamp | null;
-}
-
 export interface NewStaffMember {
   email: string;
   name: string;
@@ -375,40 +353,10 @@ export interface CertificateRecords {
   getCertificateForAttempt(attemptId: Id): Promise<Certificate | null>;
 }
 
-/** An organisation's LRS connection and the queue of xAPI statements waiting to be sent to it. */
-export interface XapiRecords {
-  getOrgSettings(orgId: Id): Promise<OrgSettings | null>;
-  setLrsSettings(orgId: Id, lrs: LrsSettings | null, at: Timestamp): Promise<OrgSettings>;
-  enqueueXapi(orgId: Id, statements: unknown[], at: Timestamp): Promise<XapiQueueItem[]>;
-  /** Items due for a send attempt (not sent, nextTryAt <= now), oldest first, across organisations. */
-  listDueXapi(now: Timestamp, limit: number): Promise<XapiQueueItem[]>;
-  markXapiSent(id: Id, at: Timestamp): Promise<void>;
-  markXapiFailed(id: Id, error: string, nextTryAt: Timestamp): Promise<void>;
-  listXapiQueue(orgId: Id, filter: { pending?: boolean; limit?: number }): Promise<XapiQueueItem[]>;
-}
+// ----- LRS settings and xAPI queue, and login counters: in lrs-types.ts and login-types.ts -----
 
-/** One budget a login attempt is counted against, e.g. "this account from this address: 10 in 15 minutes". */
-export interface LoginBudget {
-  key: string;
-  limit: number;
-  windowMs: number;
-}
-
-export type LoginReservation = { allowed: true; id: Id } | { allowed: false; retryAfterSeconds: number; key: string };
-
-/**
- * Login attempt counters. An attempt is counted before its password is checked, so concurrent attempts cannot all
- * slip past the limit; on PostgreSQL the count is shared by every instance.
- */
-export interface LoginAttemptRecords {
-  /**
-   * Counts one attempt against every budget at once, unless one of them already holds `limit` attempts within its
-   * window: then nothing is counted and the answer says when that budget frees up. Atomic.
-   */
-  reserveLoginAttempt(budgets: LoginBudget[], at: Timestamp): Promise<LoginReservation>;
-  /** Takes a counted attempt back (the password was right), so successful logins never use up a budget. */
-  releaseLoginAttempt(id: Id): Promise<void>;
-}
+export type * from "./lrs-types";
+export type * from "./login-types";
 
 // ----- live role-play (ADR 0054): its record groups are in live-types.ts -----
 
