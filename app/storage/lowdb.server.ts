@@ -12,4 +12,5 @@ export { SCHEMA_VERSION, checkData, emptyData, type LowdbData } from "./lowdb/da
 export { nodeFs, type DurableFs, type DurableFileHandle } from "./lowdb/file-system.server";
 export { readDataSet } from "./lowdb/read-data-set.server";
 export { auditFileFor } from "./lowdb/audit-file.server";
-export { BASE_SHARD_COUNT, shardCountFor, shardFolderFor, shardName, shardOf } from "./lowdb/attempt-shards.server";
+export { shardFolderFor } from "./lowdb/attempt-shards.server";
+export { BASE_SHARD_COUNT, shardCountFor, shardName, shardOf } from "./lowdb/shard-layout.server";

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { shardFolderFor, shardOf } from "~/storage/lowdb/attempt-shards.server";
+import { shardFolderFor, shardOf } from "~/storage/lowdb.server";
 import { ClinicianClient } from "../../scripts/bench/support/http-client";
 import { BENCH_PASSWORD, seedClinicians } from "../../scripts/bench/support/seed";
 import { spawnServer, startServer, type RunningServer } from "../../scripts/bench/support/server-process";

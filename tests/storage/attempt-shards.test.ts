@@ -6,28 +6,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "~/storage/errors";
 import { createLowdbStore, readDataSet, shardFolderFor, shardOf } from "~/storage/lowdb.server";
-import type { Store } from "~/storage/types";
-import { manualClock, tempDir } from "./storage-helpers";
+import { manualClock, seedAttempts, tempDir } from "./storage-helpers";
 
-async function seed(store: Store, count: number) {
-  const org = await store.createOrganisation({ name: "Northgate Trust" });
-  const user = await store.createUser({ email: "asha@example.org", name: "Asha", passwordHash: "x" });
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const attempt = await store.createAttempt({
-      orgId: org.id,
-      userId: user.id,
-      scenarioId: `scenario-${i % 3}`,
-      scenarioVersion: 1,
-      mode: "practice",
-      snapshot: { nodeId: "start" },
-      path: ["start"],
-      confidenceBefore: null,
-    } as never);
-    ids.push(attempt.id);
-  }
-  return { org, user, ids };
-}
+const seed = seedAttempts;
 
 function shardFile(file: string, id: string): string {
   return path.join(shardFolderFor(file), `${String(shardOf(id)).padStart(4, "0")}.json`);

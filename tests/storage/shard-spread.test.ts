@@ -14,32 +14,13 @@ import {
   shardName,
   shardOf,
 } from "~/storage/lowdb.server";
-import type { Store } from "~/storage/types";
-import { manualClock, recordingFs, tempDir } from "./storage-helpers";
+import { manualClock, recordingFs, seedAttempts, tempDir } from "./storage-helpers";
 
 // 40 attempts at 0.01 per shard: 1,024 -> 4,096 shards (40 > 20.48 at 2,048; 40 <= 40.96 at 4,096).
 const FILL = 0.01;
 const GROWN = 4096;
 
-async function seed(store: Store, count: number) {
-  const org = await store.createOrganisation({ name: "Northgate Trust" });
-  const user = await store.createUser({ email: "asha@example.org", name: "Asha", passwordHash: "x" });
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const attempt = await store.createAttempt({
-      orgId: org.id,
-      userId: user.id,
-      scenarioId: `scenario-${i % 3}`,
-      scenarioVersion: 1,
-      mode: "learning",
-      snapshot: { nodeId: "start", n: i },
-      path: ["start"],
-      confidenceBefore: null,
-    } as never);
-    ids.push(attempt.id);
-  }
-  return { org, user, ids };
-}
+const seed = seedAttempts;
 
 interface OnDisk {
   shard: number;

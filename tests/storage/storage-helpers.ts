@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach } from "vitest";
 import { nodeFs, type DurableFs } from "~/storage/lowdb.server";
+import type { Store } from "~/storage/types";
 
 const made: string[] = [];
 
@@ -174,4 +175,25 @@ export function openInChild(file: string, mode: "try" | "exit" | "hold") {
       void exited.then((r) => reject(new Error(`The child exited before opening the store: ${r.stderr || r.stdout}`)));
     });
   return { child, exited, opened };
+}
+
+/** An organisation, one clinician and `count` attempts over three scenarios, in creation order. */
+export async function seedAttempts(store: Store, count: number) {
+  const org = await store.createOrganisation({ name: "Northgate Trust" });
+  const user = await store.createUser({ email: "asha@example.org", name: "Asha", passwordHash: "x" });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const attempt = await store.createAttempt({
+      orgId: org.id,
+      userId: user.id,
+      scenarioId: `scenario-${i % 3}`,
+      scenarioVersion: 1,
+      mode: "learning",
+      snapshot: { nodeId: "start", n: i },
+      path: ["start"],
+      confidenceBefore: null,
+    } as never);
+    ids.push(attempt.id);
+  }
+  return { org, user, ids };
 }

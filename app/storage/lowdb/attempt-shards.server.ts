@@ -22,18 +22,6 @@ import {
   type ShardFile,
 } from "./shard-layout.server";
 
-export {
-  BASE_SHARD_COUNT,
-  checkShard,
-  isShardName,
-  mergeShardFiles,
-  SHARD_FORMAT,
-  shardCountFor,
-  shardName,
-  shardOf,
-  type ShardFile,
-} from "./shard-layout.server";
-
 /** `<folder>/<stem>.attempts/` beside the main data file. */
 export function shardFolderFor(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.attempts`);

@@ -3,6 +3,7 @@
 // writes rewrite every person, membership and published scenario too (ADR 0036).
 import path from "node:path";
 import type { AuditEvent } from "../types";
+import { checkFormatHeader } from "./format-check.server";
 
 export const AUDIT_FILE_FORMAT = 1;
 
@@ -17,18 +18,12 @@ export function auditFileFor(file: string): string {
 }
 
 export function checkAuditFile(value: unknown): AuditFile {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new Error("it does not hold an audit log (expected a JSON object at the top level)");
-  }
-  const record = value as Record<string, unknown>;
-  if (typeof record.auditFormat !== "number" || !Number.isInteger(record.auditFormat) || record.auditFormat < 1) {
-    throw new Error("it has no valid auditFormat, so it is not a Webside audit log");
-  }
-  if (record.auditFormat > AUDIT_FILE_FORMAT) {
-    throw new Error(
-      `it was written by a newer Webside (audit format ${record.auditFormat}; this one understands up to ${AUDIT_FILE_FORMAT}). Upgrade Webside`,
-    );
-  }
+  const record = checkFormatHeader(value, {
+    field: "auditFormat",
+    understood: AUDIT_FILE_FORMAT,
+    holds: "an audit log",
+    label: "audit format",
+  });
   if (!Array.isArray(record.audit)) throw new Error(`its "audit" field should be a list`);
   return record as unknown as AuditFile;
 }

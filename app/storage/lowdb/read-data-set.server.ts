@@ -2,7 +2,8 @@
 // look at a stopped store: `webside migrate` and the reliability proofs. Attempts come back in creation order.
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { checkShard, isShardName, mergeShardFiles, shardFolderFor, type ShardFile } from "./attempt-shards.server";
+import { shardFolderFor } from "./attempt-shards.server";
+import { checkShard, isShardName, mergeShardFiles, type ShardFile } from "./shard-layout.server";
 import { auditFileFor, checkAuditFile } from "./audit-file.server";
 import { AUDIT_FILE_VERSION, checkData, SHARDED_VERSION, type LowdbData } from "./data.server";
 

@@ -2,6 +2,7 @@
 // file holds, and how the files read at open are put back together, even when a re-spread was cut short (ADR 0036).
 import type { Attempt } from "../types";
 import { upgradeAttempt } from "./data.server";
+import { checkFormatHeader } from "./format-check.server";
 import { shareSnapshotText } from "./shared-text.server";
 
 /** Every store starts with this many shards; the count only ever doubles from here. */
@@ -77,18 +78,12 @@ function isLayoutCount(value: unknown): value is number {
 }
 
 export function checkShard(value: unknown): ShardFile {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new Error("it does not hold a shard of attempts (expected a JSON object at the top level)");
-  }
-  const record = value as Record<string, unknown>;
-  if (typeof record.shardFormat !== "number" || !Number.isInteger(record.shardFormat) || record.shardFormat < 1) {
-    throw new Error("it has no valid shardFormat, so it is not a Webside attempts shard");
-  }
-  if (record.shardFormat > SHARD_FORMAT) {
-    throw new Error(
-      `it was written by a newer Webside (shard format ${record.shardFormat}; this one understands up to ${SHARD_FORMAT}). Upgrade Webside`,
-    );
-  }
+  const record = checkFormatHeader(value, {
+    field: "shardFormat",
+    understood: SHARD_FORMAT,
+    holds: "a shard of attempts",
+    label: "shard format",
+  });
   if (record.of === undefined) record.of = BASE_SHARD_COUNT;
   if (!isLayoutCount(record.of)) throw new Error(`its shard count "of" (${String(record.of)}) is not one Webside uses`);
   if (!Array.isArray(record.attempts)) throw new Error(`its "attempts" field should be a list`);

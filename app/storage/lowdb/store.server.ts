@@ -11,16 +11,15 @@ import { attemptRecords } from "./attempts.server";
 import { auditRecords } from "./audit.server";
 import { BackupRotation } from "./backups.server";
 import { certificateRecords } from "./certificates.server";
+import { AttemptShards, shardFolderFor } from "./attempt-shards.server";
 import {
-  AttemptShards,
   isShardName,
+  isShardTempName,
   shardCountFor,
-  shardFolderFor,
   shardOf,
   SHARD_FORMAT,
   type ShardFile,
-} from "./attempt-shards.server";
-import { isShardTempName } from "./shard-layout.server";
+} from "./shard-layout.server";
 import { auditFileFor, checkAuditFile, type AuditFile } from "./audit-file.server";
 import {
   AUDIT_FILE_VERSION,
