@@ -5,7 +5,7 @@ import { readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createLowdbStore, shardFolderFor, shardName, shardOf } from "~/storage/lowdb.server";
-import { manualClock, tempDir } from "./storage-helpers";
+import { manualClock, seedAttempts, tempDir } from "./storage-helpers";
 
 describe("backups after a restart", () => {
   it("link what is unchanged since the newest backup and copy what changed", async () => {
@@ -13,22 +13,7 @@ describe("backups after a restart", () => {
     const file = path.join(dir, "webside.json");
     const clock = manualClock("2030-01-15T09:00:00.000Z");
     let store = await createLowdbStore({ file, now: clock.now });
-    const org = await store.createOrganisation({ name: "Northgate Trust" });
-    const user = await store.createUser({ email: "asha@example.org", name: "Asha", passwordHash: "x" });
-    const ids: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      const attempt = await store.createAttempt({
-        orgId: org.id,
-        userId: user.id,
-        scenarioId: "first-call",
-        scenarioVersion: 1,
-        mode: "learning",
-        snapshot: { n: i },
-        path: ["start"],
-        confidenceBefore: null,
-      } as never);
-      ids.push(attempt.id);
-    }
+    const { ids } = await seedAttempts(store, 12);
     await store.close();
     clock.advance(1_000);
     // The first backup (at this second start, 09:00:01) has nothing to link to, so it copies everything.

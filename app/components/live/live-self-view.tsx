@@ -50,16 +50,5 @@ function PlainSelfView({ stream }: { stream: MediaStream | null }) {
   useEffect(() => {
     if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;
   }, [stream]);
-  return (
-    <div className="ws-camera-view ws-camera-view--corner">
-      <video
-        ref={ref}
-        className="ws-camera-view__video"
-        muted
-        playsInline
-        autoPlay
-        aria-label="Your camera, shown as a mirror image"
-      />
-    </div>
-  );
+  return <SelfView videoRef={ref} size="corner" />;
 }
