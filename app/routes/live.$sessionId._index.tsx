@@ -59,6 +59,7 @@ export default function LiveSessionPage() {
           iceServers={view.iceServers}
           names={names}
           captions={captions}
+          patientIds={view.participants.filter((p) => p.role === "actor").map((p) => p.id)}
           role={me.role}
           phase={session.status === "lobby" ? "lobby" : "running"}
           attemptId={session.attemptId}

@@ -14,8 +14,10 @@ export interface LiveStageProps {
   names: Record<string, string>;
   /** Longer captions where a name is not enough (an actor of several patients: "Tom Okafor, as Pauline Hughes"). */
   captions?: Record<string, string>;
-  /** The learner sees the patient large; the others see everyone the same size. */
+  /** The learner sees the patient large (observers small, like their own picture); the others see everyone alike. */
   layout: "learner" | "grid";
+  /** The participants playing patients, whom the learner's layout shows large. */
+  patientIds?: string[];
   /** Called when Webside says something changed (someone joined, the script moved, the session ended). */
   onServerChange(): void;
   /** The camera and microphone stream the call sends (null when the browser refused it), for the page's self-view. */
@@ -28,19 +30,19 @@ function RemoteVideo({
   peer,
   name,
   caption,
-  large,
+  size,
 }: {
   peer: PeerView;
   name: string;
   caption: string;
-  large: boolean;
+  size: "large" | "small" | "even";
 }) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (ref.current && peer.stream && ref.current.srcObject !== peer.stream) ref.current.srcObject = peer.stream;
   }, [peer.stream]);
   return (
-    <figure className={`ws-live-video${large ? " ws-live-video--large" : ""}`}>
+    <figure className={`ws-live-video${size === "even" ? "" : ` ws-live-video--${size}`}`}>
       <video ref={ref} autoPlay playsInline data-peer={peer.participantId} aria-label={`${name}'s video`} />
       <figcaption>
         {caption}
@@ -148,7 +150,7 @@ export function LiveStage(props: LiveStageProps) {
             peer={peer}
             name={props.names[peer.participantId] ?? "Colleague"}
             caption={props.captions?.[peer.participantId] ?? props.names[peer.participantId] ?? "Colleague"}
-            large={learnerView}
+            size={!learnerView ? "even" : (props.patientIds ?? []).includes(peer.participantId) ? "large" : "small"}
           />
         ))}
         {props.self ?? (
