@@ -133,6 +133,9 @@ export function LiveStage(props: LiveStageProps) {
   }, [sessionId, selfId, learnerId, iceKey]);
 
   const learnerView = props.layout === "learner";
+  const isPatient = (peer: PeerView) => (props.patientIds ?? []).includes(peer.participantId);
+  // On the clinician's screen the patient comes first, so on a phone they are at the top, not an observer.
+  const ordered = learnerView ? [...peers].sort((a, b) => Number(isPatient(b)) - Number(isPatient(a))) : peers;
   return (
     <section className="ws-live-stage" aria-label="Video">
       {problem ? (
@@ -144,13 +147,13 @@ export function LiveStage(props: LiveStageProps) {
         {status}
       </p>
       <div className="ws-live-videos">
-        {peers.map((peer) => (
+        {ordered.map((peer) => (
           <RemoteVideo
             key={peer.participantId}
             peer={peer}
             name={props.names[peer.participantId] ?? "Colleague"}
             caption={props.captions?.[peer.participantId] ?? props.names[peer.participantId] ?? "Colleague"}
-            size={!learnerView ? "even" : (props.patientIds ?? []).includes(peer.participantId) ? "large" : "small"}
+            size={!learnerView ? "even" : isPatient(peer) ? "large" : "small"}
           />
         ))}
         {props.self ?? (
