@@ -8,6 +8,7 @@
 //          --sizes empty,seeded
 import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { failureReason } from "./support/failure";
 import { lowdbStoreBytes, residentMemoryMb, settleLowdbLayout } from "./support/footprint";
 import { runChoiceLoad, signIn } from "./support/load";
 import { benchScenarios, seedAttempts, seedClinicians } from "./support/seed";
@@ -116,15 +117,7 @@ async function measure(kind: StoreKind, attempts: number): Promise<Row[]> {
     }
   } catch (error) {
     // The configuration failed: keep what was measured and say where and why it stopped.
-    // The first line says where; the server's own last words (after it) usually say why, so both are kept.
-    const lines = String((error as Error).message ?? error)
-      .split("\n")
-      .map((l) => l.trim())
-      .filter(Boolean);
-    const reason = [lines[0], lines.at(-1)]
-      .filter((l, i, all) => l && all.indexOf(l) === i)
-      .join(" ")
-      .slice(0, 240);
+    const reason = failureReason(error);
     console.log(`  ${kind} ${data}: FAILED while ${stage}: ${reason}`);
     return [
       ...measured,

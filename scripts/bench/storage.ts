@@ -5,6 +5,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import type { Attempt, Store } from "~/storage/types";
+import { failureReason } from "./support/failure";
 import { lowdbStoreBytes, settleLowdbLayout } from "./support/footprint";
 import { seedAttempts, seedClinicians } from "./support/seed";
 import { markdownTable, ms, summarise, elapsedMs } from "./support/stats";
@@ -72,9 +73,7 @@ async function measure(kind: StoreKind, attempts: number): Promise<Measured> {
     const fileMb = kind === "lowdb" ? lowdbStoreBytes(target.dataFile) / 1e6 : null;
     return { kind, attempts: count, fileMb, single, concurrent };
   } catch (error) {
-    const reason = String((error as Error).message ?? error)
-      .split("\n")[0]!
-      .slice(0, 160);
+    const reason = failureReason(error, 160);
     return { kind, attempts: count, fileMb: null, single: null, concurrent: null, failure: reason };
   } finally {
     await target.remove().catch(() => undefined);
