@@ -118,14 +118,7 @@ export class BackupRotation {
       if (errorCode(error) === "ENOENT") return undefined;
       throw error;
     });
-    const source =
-      this.previous !== null
-        ? this.changed.has(relative)
-          ? null
-          : this.previous
-        : earlier && stamp !== undefined && earlier.stamps.get(relative) === stamp
-          ? earlier.folder
-          : null;
+    const source = this.linkSource(relative, stamp, earlier);
     const linked = source !== null;
     try {
       if (linked) await fs.link(path.join(source, relative), copy);
@@ -145,6 +138,20 @@ export class BackupRotation {
     // A link has the live file's size (its stamp says so); a copy is measured.
     const bytes = linked && stamp ? Number(stamp.split(":")[0]) : await fs.size(copy);
     return { path: relative, bytes, ...(stamp ? { stamp } : {}) };
+  }
+
+  /**
+   * The backup whose copy of a file can be linked rather than copied: this process's previous backup if the file was
+   * not written since, or else (after a restart) the newest backup if its manifest has the file's current stamp.
+   */
+  private linkSource(
+    relative: string,
+    stamp: string | undefined,
+    earlier: { folder: string; stamps: Map<string, string> } | null,
+  ): string | null {
+    if (this.previous !== null) return this.changed.has(relative) ? null : this.previous;
+    if (earlier && stamp !== undefined && earlier.stamps.get(relative) === stamp) return earlier.folder;
+    return null;
   }
 
   /** The newest backup folder's manifest stamps by path, or null if there is none (or it cannot be read). */
