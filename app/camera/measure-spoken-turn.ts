@@ -10,6 +10,8 @@ export interface TurnClock {
   key: string;
   /** performance.now() times. */
   shownAt: number;
+  /** When the turn ended, if it has (a live step the page learned of late); otherwise it runs to the newest frame. */
+  endAt?: number | null;
   patientEndAt: number | null;
   patientLines: Array<{ startMs: number; endMs: number }>;
   revealed: boolean;
@@ -24,17 +26,21 @@ export function measureSpokenTurn(
   log: SpokenTurnLog,
 ): SpokenTurn | null {
   const fromMs = Math.max(0, capture.streamMsAt(turn.shownAt));
+  const toMs = turn.endAt == null ? undefined : Math.max(fromMs, capture.streamMsAt(turn.endAt));
   const patientEndMs = capture.streamMsAt(turn.patientEndAt ?? turn.shownAt);
   const measures = capture.measureTurn({
     fromMs,
+    toMs,
     patientEndMs,
     patientSpeech: turn.patientLines.map((l) => ({
       startMs: capture.streamMsAt(l.startMs),
       endMs: capture.streamMsAt(l.endMs),
     })),
   });
-  const segments = speechSegmentsOf(capture.frames(fromMs));
-  const readings = log.cameraReadings(turn.shownAt).map((r) => ({ ...r, tMs: capture.streamMsAt(r.tMs) }));
+  const segments = speechSegmentsOf(capture.frames(fromMs, toMs));
+  const readings = log
+    .cameraReadings(turn.shownAt, turn.endAt ?? undefined)
+    .map((r) => ({ ...r, tMs: capture.streamMsAt(r.tMs) }));
   return {
     step: where.step,
     node: where.nodeId,

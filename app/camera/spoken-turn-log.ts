@@ -13,8 +13,10 @@ export interface SpokenTurnLog {
   setCurrent(measure: (() => SpokenTurn | null) | null): void;
   /** A camera reading, timed with performance.now(); kept only while a turn is being answered. */
   addCameraReading(reading: CameraReading): void;
-  /** Readings since `fromMs` (performance.now() time). */
-  cameraReadings(fromMs: number): CameraReading[];
+  /** Readings from `fromMs` (up to `toMs` when given), performance.now() times. */
+  cameraReadings(fromMs: number, toMs?: number): CameraReading[];
+  /** Keeps turns that have ended (measured by the caller) and stops measuring the current one. */
+  close(ended: readonly SpokenTurn[]): void;
   /** The turns so far, including the current one measured now. */
   turns(): SpokenTurn[];
 }
@@ -33,7 +35,11 @@ export function createSpokenTurnLog(): SpokenTurnLog {
       if (readings.length >= MAX_READINGS) readings.shift();
       readings.push(reading);
     },
-    cameraReadings: (fromMs) => readings.filter((r) => r.tMs >= fromMs),
+    cameraReadings: (fromMs, toMs = Infinity) => readings.filter((r) => r.tMs >= fromMs && r.tMs < toMs),
+    close(ended) {
+      for (const turn of ended) byStep.set(turn.step, turn);
+      current = null;
+    },
     turns() {
       const now = current?.();
       if (now) byStep.set(now.step, now);

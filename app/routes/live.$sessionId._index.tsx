@@ -65,6 +65,7 @@ export default function LiveSessionPage() {
           attemptId={session.attemptId}
           nodeId={script?.nodeId ?? null}
           step={script?.step ?? null}
+          stepTimes={script?.stepTimes ?? []}
           savedPresence={view.savedPresence}
           onServerChange={() => revalidator.revalidate()}
         />

@@ -2,6 +2,7 @@
 // camera stream. In the lobby everyone sees /check's verdict; once the consultation starts the learner keeps the
 // private nudges and their presence figures are recorded with the live attempt; the others see just their picture.
 import { useState } from "react";
+import type { StepTime } from "~/core/speech/live-turn-spans";
 import { LiveStage, type LiveStageProps } from "./live-stage";
 import { LiveSelfView } from "./live-self-view";
 import { useLiveCamera } from "./use-live-camera";
@@ -14,11 +15,13 @@ export interface LiveCallProps extends Omit<LiveStageProps, "onLocalStream" | "s
   /** The script's current node and step, once the consultation has started. */
   nodeId: string | null;
   step: number | null;
+  /** When the script reached each step, by the server's clock (the learner's page; empty for the others). */
+  stepTimes: readonly StepTime[];
   /** The learner's presence figures already stored (after a reload). */
   savedPresence: unknown;
 }
 
-export function LiveCall({ role, phase, attemptId, nodeId, step, savedPresence, ...stage }: LiveCallProps) {
+export function LiveCall({ role, phase, attemptId, nodeId, step, stepTimes, savedPresence, ...stage }: LiveCallProps) {
   const [stream, setStream] = useState<MediaStream | null>(null);
   const learner = role === "learner";
   const mode = phase === "lobby" ? "check" : learner ? "nudges" : "plain";
@@ -28,6 +31,7 @@ export function LiveCall({ role, phase, attemptId, nodeId, step, savedPresence, 
     attemptId: learner && phase === "running" ? attemptId : null,
     nodeId: phase === "running" ? nodeId : null,
     step: phase === "running" ? step : null,
+    stepTimes,
     savedPresence,
   });
   return (

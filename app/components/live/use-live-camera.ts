@@ -12,6 +12,7 @@ import {
   presenceSummarySchema,
   type PresenceSummary,
 } from "~/core/feedback";
+import type { StepTime } from "~/core/speech/live-turn-spans";
 import { useLiveVoice } from "./use-live-voice";
 
 /** How often the learner's summary so far is saved while nothing else prompts it (a dropped page loses at most this). */
@@ -29,6 +30,8 @@ export interface LiveCameraOptions {
   nodeId: string | null;
   /** The script's step (choices made): one spoken turn per step. */
   step: number | null;
+  /** When the script reached each step (server clock), so a step this page never showed still gets its turn. */
+  stepTimes: readonly StepTime[];
   /** The summary already stored with the attempt when the page loaded (after a reload); this page's figures join it. */
   savedPresence: unknown;
 }
@@ -39,6 +42,7 @@ export function useLiveCamera({
   attemptId,
   nodeId,
   step,
+  stepTimes,
   savedPresence,
 }: LiveCameraOptions): CameraAnalysis {
   // One recorder for the page: the analysis started in the lobby keeps it when the consultation starts. Frames are
@@ -53,7 +57,14 @@ export function useLiveCamera({
   // The learner's spoken turns travel with the summary, as in spoken practice.
   const [log] = useState(createSpokenTurnLog);
   useCameraReadings(analysis.snapshot, log);
-  useLiveVoice({ track: stream?.getAudioTracks()[0] ?? null, active: attemptId !== null, step, nodeId, log });
+  useLiveVoice({
+    track: stream?.getAudioTracks()[0] ?? null,
+    active: attemptId !== null,
+    step,
+    nodeId,
+    stepTimes,
+    log,
+  });
   const summarise = useCallback((): PresenceSummary => {
     const now = summaryWithTurns(recorder, log);
     return earlier ? mergePresenceSummaries(earlier, now) : now;

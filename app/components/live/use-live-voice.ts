@@ -1,17 +1,39 @@
 // The learner's voice measures in a live consultation, as in spoken practice (numbers only, on the device): each
 // script step is a turn, measured from when it appeared to when the script moved on. Their colleague speaks the
 // patient's lines, so Webside does not know when the patient finished: no onset or talk-over is claimed for a turn.
-import { useEffect, useState } from "react";
-import { measureSpokenTurn } from "~/camera/measure-spoken-turn";
+import { useEffect, useRef, useState } from "react";
+import { measureSpokenTurn, type TurnClock } from "~/camera/measure-spoken-turn";
 import type { SpokenTurnLog } from "~/camera/spoken-turn-log";
 import type { VoiceCapture } from "~/camera/voice-capture";
 import { useWakeOnInteraction } from "~/camera/wake-on-interaction";
+import { liveTurnSpans, type StepTime } from "~/core/speech/live-turn-spans";
+import type { SpokenTurn } from "~/core/speech/spoken-turn-schema";
+
+/** One turn's figures; a colleague spoke the patient's lines, so there is no onset or talk-over to claim. */
+function measureLiveTurn(
+  capture: VoiceCapture,
+  where: { step: number; nodeId: string; startMs: number; endMs: number | null },
+  log: SpokenTurnLog,
+): SpokenTurn | null {
+  const clock: TurnClock = {
+    key: String(where.step),
+    shownAt: where.startMs,
+    endAt: where.endMs,
+    patientEndAt: null,
+    patientLines: [],
+    revealed: true,
+    early: false,
+  };
+  const measured = measureSpokenTurn(capture, clock, { step: where.step, nodeId: where.nodeId }, log);
+  return measured && { ...measured, onsetMs: null, talkOverMs: 0 };
+}
 
 export function useLiveVoice({
   track,
   active,
   step,
   nodeId,
+  stepTimes,
   log,
 }: {
   /** The call's microphone track (shared with the call; the capture never stops it). */
@@ -20,6 +42,8 @@ export function useLiveVoice({
   active: boolean;
   step: number | null;
   nodeId: string | null;
+  /** When the script reached each step, by the server's clock: places the turns of steps this page never showed. */
+  stepTimes: readonly StepTime[];
   log: SpokenTurnLog;
 }): void {
   const [capture, setCapture] = useState<VoiceCapture | null>(null);
@@ -46,21 +70,23 @@ export function useLiveVoice({
   // Browsers may hold the sound analysis until the page is touched: any click or key wakes it.
   useWakeOnInteraction(capture);
 
-  // A new step: the last one's figures are kept as they stand now, and the new turn starts.
+  // Read when a step arrives; the times come in the same page data as the step itself.
+  const times = useRef(stepTimes);
+  times.current = stepTimes;
+  const inProgress = useRef<{ capture: VoiceCapture; step: number; nodeId: string; shownAt: number } | null>(null);
+
+  // A new step ends the turns before it (one per step, even for steps this page never showed) and starts its own.
   useEffect(() => {
     if (!capture || step === null || nodeId === null) return;
-    log.turns();
-    const turn = {
-      key: String(step),
-      shownAt: performance.now(),
-      patientEndAt: null,
-      patientLines: [],
-      revealed: true,
-      early: false,
-    };
-    log.setCurrent(() => {
-      const measured = measureSpokenTurn(capture, turn, { step, nodeId }, log);
-      return measured && { ...measured, onsetMs: null, talkOverMs: 0 };
-    });
+    const now = performance.now();
+    const last = inProgress.current;
+    if (last && last.capture === capture && step > last.step) {
+      const spans = liveTurnSpans(last, step, now, times.current);
+      log.close(spans.flatMap((span) => measureLiveTurn(capture, span, log) ?? []));
+    } else {
+      log.turns();
+    }
+    inProgress.current = { capture, step, nodeId, shownAt: now };
+    log.setCurrent(() => measureLiveTurn(capture, { step, nodeId, startMs: now, endMs: null }, log));
   }, [capture, step, nodeId, log]);
 }

@@ -167,6 +167,7 @@ const NO_LOG: SpokenTurnLog = {
   addCameraReading: () => undefined,
   cameraReadings: () => [],
   turns: () => [],
+  close: () => undefined,
 };
 
 /**

@@ -15,6 +15,7 @@ import {
 } from "~/core/live";
 import { COMPETENCY_INFO, type Competency } from "~/core/competencies";
 import { viewOf } from "~/core/scenario";
+import type { StepTime } from "~/core/speech/live-turn-spans";
 import { getScenario } from "~/services/catalogue.server";
 import type { Viewer } from "~/utils/auth.server";
 
@@ -28,6 +29,11 @@ export interface LiveScript {
   /** The written responses, for the actor only. */
   choices: Array<{ id: string; text: string }>;
   finished: boolean;
+  /**
+   * When the actor moved the script to each step (server clock, epoch ms), for the learner's page: it learns of steps
+   * when it reloads its data, and a step it never showed still gets its own spoken turn. Empty for the others.
+   */
+  stepTimes: StepTime[];
 }
 
 export async function liveSessionView(context: AppLoadContext, viewer: Viewer, session: LiveSession) {
@@ -54,6 +60,10 @@ export async function liveSessionView(context: AppLoadContext, viewer: Viewer, s
         events: view.events.map((e) => ({ kind: e.kind, text: e.text })),
         choices: me.role === "actor" ? view.choices : [],
         finished: view.finished,
+        stepTimes:
+          me.role === "learner"
+            ? session.advances.map((a) => ({ step: a.step, nodeId: a.nodeId, atMs: Date.parse(a.at) }))
+            : [],
       };
     }
   }
