@@ -87,7 +87,7 @@ export default function LiveSessionPage() {
           </a>
         </p>
       ) : null}
-      <WhoIsIn participants={view.participants} />
+      <WhoIsIn participants={view.participants} showChecks={session.status === "lobby"} />
       {open ? (
         <form method="post">
           <input type="hidden" name="intent" value={me.role === "learner" ? "end" : "leave"} />

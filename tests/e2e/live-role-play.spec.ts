@@ -115,6 +115,14 @@ test.describe("live role-play", () => {
     });
     await expect(actor.page.getByTestId("readiness-summary")).toHaveText(/ready/i, { timeout: 30_000 });
     expect(await learner.page.evaluate(() => (window as unknown as { gumCalls?: number }).gumCalls)).toBe(1);
+    // And each sees the others' verdicts beside their names (only the verdict travels): the clinician knows the
+    // actor is ready, and the actor that the clinician has something to fix.
+    const checkOf = (page: Page, role: string) =>
+      page.getByTestId("participants").locator("li", { hasText: role }).getByTestId("participant-check");
+    await expect(checkOf(learner.page, "Patient actor")).toHaveText("Camera and microphone ready", { timeout: 30_000 });
+    await expect(checkOf(actor.page, "Clinician")).toHaveText(/^\d+ things? to fix in the camera check$/, {
+      timeout: 30_000,
+    });
     await expectAccessible(learner.page);
     await screenshotBothWidths(learner.page, "live-lobby");
 

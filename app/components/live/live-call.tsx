@@ -6,6 +6,7 @@ import type { StepTime } from "~/core/speech/live-turn-spans";
 import { LiveStage, type LiveStageProps } from "./live-stage";
 import { LiveSelfView } from "./live-self-view";
 import { useLiveCamera } from "./use-live-camera";
+import { useShareCallCheck } from "./use-share-call-check";
 
 export interface LiveCallProps extends Omit<LiveStageProps, "onLocalStream" | "self" | "layout"> {
   role: "learner" | "actor" | "observer";
@@ -34,6 +35,7 @@ export function LiveCall({ role, phase, attemptId, nodeId, step, stepTimes, save
     stepTimes,
     savedPresence,
   });
+  useShareCallCheck(phase === "lobby", analysis.readiness);
   return (
     <LiveStage
       {...stage}

@@ -5,9 +5,10 @@ import { LIVE_ROLE_LABELS, type LiveRole } from "~/core/live";
 import type { LiveScript } from "~/services/live/view.server";
 import { CharacterBriefs, ScriptLines, useSpeakingAs, type Character } from "./actor-parts";
 
-type Participant = { id: string; name: string; role: LiveRole; plays: string[]; state: string };
+type Participant = { id: string; name: string; role: LiveRole; plays: string[]; state: string; check: string };
 
-export function WhoIsIn({ participants }: { participants: Participant[] }) {
+/** In the lobby each person's camera check verdict is shown too, so the clinician starts once everyone is ready. */
+export function WhoIsIn({ participants, showChecks }: { participants: Participant[]; showChecks: boolean }) {
   return (
     <section aria-labelledby="who-title">
       <h2 id="who-title" className="nhsuk-heading-s">
@@ -18,6 +19,14 @@ export function WhoIsIn({ participants }: { participants: Participant[] }) {
           <li key={p.id}>
             <strong>{p.name}</strong>: {LIVE_ROLE_LABELS[p.role]}
             {p.plays.length > 0 ? ` playing ${p.plays.join(", ")}` : ""} <span className="ws-muted">({p.state})</span>
+            {showChecks && p.state !== "left" ? (
+              <>
+                <br />
+                <span className="ws-muted" data-testid="participant-check">
+                  {p.check[0]!.toUpperCase() + p.check.slice(1)}
+                </span>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -22,6 +22,7 @@ export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, formatJoinCode, generateJoinCode,
 export { holdsSeat, isConnected, presenceOf, touchParticipant, type PresenceState } from "./presence";
 export { freeParts, partSpeaking, partsToPlay, takenParts, voices } from "./cast-parts";
 export { chooseParts, joinSession, leaveSession, type JoinRequest } from "./joining";
+export { MAX_THINGS_TO_FIX, callCheckText, recordCallCheck, type CallCheck } from "./call-check";
 export {
   closedMessage,
   consultationMs,

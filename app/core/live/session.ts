@@ -1,4 +1,5 @@
 // A live role-play session: who is in it, in which role, its state and clock; the record both stores keep.
+import type { CallCheck } from "./call-check";
 
 /** lobby -> running -> ended, or expired from lobby or running when abandoned (see lifecycle.ts). */
 export const LIVE_STATUSES = ["lobby", "running", "ended", "expired"] as const;
@@ -38,6 +39,8 @@ export interface LiveParticipant {
   lastSeenAt: IsoTime;
   /** Set when the person chose to leave; a reload or dropped connection does not set it. */
   leftAt: IsoTime | null;
+  /** Their own camera and microphone check's latest verdict (call-check.ts); absent until their page has one. */
+  check?: CallCheck;
 }
 
 /** One step of the script as an actor recorded it: which response the learner's reply was closest to. */

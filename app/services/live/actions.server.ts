@@ -8,6 +8,7 @@ import {
   chooseLiveParts,
   endLiveSession,
   leaveLiveSession,
+  recordLiveCallCheck,
   startLiveConsultation,
   type LiveOutcome,
 } from "./sessions.server";
@@ -30,5 +31,7 @@ export async function liveSessionAction(
       return leaveLiveSession(context, viewer, session);
     case "advance":
       return advanceLiveScript(context, viewer, session, form);
+    case "check":
+      return recordLiveCallCheck(context, viewer, session, { ready: form.ready, toFix: form.toFix });
   }
 }

@@ -1,7 +1,8 @@
 // The live pages' forms as zod schemas, shared by the routes (parseForm) and the services' tests: joining, choosing
-// parts, the learner's start and end, leaving, and the actor's "closest response".
+// parts, the learner's start and end, leaving, the actor's "closest response", and each page's camera check verdict.
 import { z } from "zod";
 import { COMPETENCIES, type Competency } from "~/core/competencies";
+import { MAX_THINGS_TO_FIX } from "~/core/live/call-check";
 import { PATIENT_PERSPECTIVE_ITEMS, type PatientPerspectiveItemId } from "~/core/live/patient-perspective";
 
 const castIds = z
@@ -31,6 +32,12 @@ export const liveSessionForm = z.discriminatedUnion("intent", [
     intent: z.literal("advance"),
     choiceId: z.string().trim().min(1, "Choose the response the clinician's reply was closest to.").max(64),
     expectedStep: z.coerce.number().int().min(0).max(10_000),
+  }),
+  // Sent by the page itself when the person's own camera check reaches a verdict (only the verdict travels).
+  z.object({
+    intent: z.literal("check"),
+    ready: z.enum(["yes", "no"]).transform((v) => v === "yes"),
+    toFix: z.coerce.number().int().min(0).max(MAX_THINGS_TO_FIX),
   }),
 ]);
 export type LiveSessionForm = z.output<typeof liveSessionForm>;

@@ -14,6 +14,7 @@ import {
   normaliseJoinCode,
   partsToPlay,
   participantOf,
+  recordCallCheck,
   settle,
   startConsultation,
   type LiveRefusal,
@@ -204,6 +205,21 @@ export async function chooseLiveParts(
 ): Promise<LiveOutcome> {
   return changeLiveSession(context, session, (current, now) =>
     chooseParts(current, { userId: viewer.user.id, plays, now }),
+  );
+}
+
+/** Stores the person's camera check verdict for the others' list of who is in; an unchanged verdict is not saved. */
+export async function recordLiveCallCheck(
+  context: AppLoadContext,
+  viewer: Viewer,
+  session: LiveSession,
+  check: { ready: boolean; toFix: number },
+): Promise<LiveOutcome> {
+  const first = recordCallCheck(session, { userId: viewer.user.id, ...check, now: nowOf(context) });
+  if (!first.ok) return withStatus(first);
+  if (first.session === session) return { ok: true, session };
+  return changeLiveSession(context, session, (current, at) =>
+    recordCallCheck(current, { userId: viewer.user.id, ...check, now: at }),
   );
 }
 

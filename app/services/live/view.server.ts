@@ -4,6 +4,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import {
   COMPETENCY_ANCHORS,
+  callCheckText,
   formatJoinCode,
   freeParts,
   participantOf,
@@ -87,6 +88,7 @@ export async function liveSessionView(context: AppLoadContext, viewer: Viewer, s
       id: p.userId,
       name: p.name,
       role: p.role,
+      check: callCheckText(p),
       plays: p.plays.map((id) => names.get(id) ?? id),
       // Whose voice an actor of several patients is now, by the script (the others' video captions say so).
       speakingAs:

@@ -1,0 +1,42 @@
+// What each person's own camera and microphone check found in the lobby, shared with the others as a verdict only
+// (ready, or how many things to fix), so the clinician can see that the actor is ready before starting. The picture and
+// sound are analysed on each person's device and stay there.
+import { closedMessage, settle } from "./lifecycle";
+import { refuse, type LiveResult } from "./refusal";
+import { isOpen, participantOf, type IsoTime, type LiveParticipant, type LiveSession } from "./session";
+
+/** The check's lines (lighting, framing, eye line, microphone...) are fewer than this. */
+export const MAX_THINGS_TO_FIX = 10;
+
+export interface CallCheck {
+  ready: boolean;
+  /** How many of the check's lines say "fix this"; 0 when ready. */
+  toFix: number;
+  at: IsoTime;
+}
+
+/** Stores a participant's latest check. Unchanged verdicts change nothing (no save, no message to the others). */
+export function recordCallCheck(
+  session: LiveSession,
+  input: { userId: string; ready: boolean; toFix: number; now: IsoTime },
+): LiveResult {
+  const { userId, now } = input;
+  session = settle(session, now);
+  if (!isOpen(session)) return refuse("closed", closedMessage(session));
+  const participant = participantOf(session, userId);
+  if (!participant || participant.leftAt !== null)
+    return refuse("not-participant", "You are not in this live session.");
+  const toFix = input.ready ? 0 : Math.min(MAX_THINGS_TO_FIX, Math.max(1, Math.round(input.toFix)));
+  if (participant.check?.ready === input.ready && participant.check.toFix === toFix) return { ok: true, session };
+  const check: CallCheck = { ready: input.ready, toFix, at: now };
+  const participants = session.participants.map((p) => (p.userId === userId ? { ...p, check } : p));
+  return { ok: true, session: { ...session, participants } };
+}
+
+/** The words beside a person's name in the list of who is in. */
+export function callCheckText(participant: Pick<LiveParticipant, "check">): string {
+  const check = participant.check;
+  if (!check) return "camera check not done yet";
+  if (check.ready) return "camera and microphone ready";
+  return check.toFix === 1 ? "1 thing to fix in the camera check" : `${check.toFix} things to fix in the camera check`;
+}
