@@ -77,7 +77,9 @@ export default function LiveSessionPage() {
       {session.status === "lobby" ? (
         <Lobby code={session.code} canStart={view.canStart} isLearner={me.role === "learner"} />
       ) : null}
-      {script && me.role === "actor" ? <ActorScript script={script} characters={view.characters} /> : null}
+      {script && me.role === "actor" ? (
+        <ActorScript script={script} characters={view.characters} switchedTo={view.me.switchedTo} />
+      ) : null}
       {script && me.role === "learner" ? <LearnerStage script={script} /> : null}
       {script && me.role === "observer" ? <ObserverView script={script} competencies={view.competencies} /> : null}
       {session.startedAt ? (

@@ -297,12 +297,17 @@ test.describe("live role-play", () => {
     await parts.getByRole("button", { name: other.name }).click();
     await expect(pressed).toHaveText(other.name);
     await expect(actor.page.getByTestId("speaking-as")).toContainText(other.bio.slice(0, 40));
+    // The switch is shared: the clinician's caption of the actor's video now names that character.
+    await expect(learner.page.locator("figcaption", { hasText: `as ${other.name}` })).toBeVisible({ timeout: 20_000 });
     await expectAccessible(actor.page);
     await screenshotBothWidths(actor.page, "live-actor-parts");
     // The script moves on: the switch follows it again.
     await actor.page.getByRole("button", { name: first.text, exact: true }).click();
     await expect(actor.page.getByTestId("current-node")).toHaveAttribute("data-step", "1", { timeout: 20_000 });
     await expect(pressed).toHaveText(speaking(next.snapshot));
+    await expect(learner.page.locator("figcaption", { hasText: `as ${speaking(next.snapshot)}` })).toBeVisible({
+      timeout: 20_000,
+    });
     await learner.page.getByRole("button", { name: "End the session" }).click();
     await expect(learner.page.getByText("This live session has ended.")).toBeVisible({ timeout: 20_000 });
   });

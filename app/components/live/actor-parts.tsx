@@ -1,22 +1,38 @@
 // An actor playing several patients in a group scenario switches between them: "Speaking as" follows the script (the
-// part of yours who speaks last in the current node) and can be changed by hand until the script moves on. The brief
-// shown is the chosen character's; every line of a character you play is marked as yours.
-import { useEffect, useState } from "react";
+// part of yours who speaks last in the current node) and can be changed by hand until the script moves on; the others'
+// captions follow the switch. The brief shown is the chosen character's; every line of a character you play is marked
+// as yours.
+import { useFetcher } from "@remix-run/react";
+import { useState } from "react";
 import { partSpeaking } from "~/core/live";
 
 export type Character = { id: string; name: string; bio: string };
 export type ScriptLine = { speaker: string; speakerId: string; text: string };
 
-export function useSpeakingAs(characters: readonly Character[], lines: readonly ScriptLine[], nodeKey: string) {
+/**
+ * Whose voice the actor is: their switch at this step (made here, or stored before a reload), else the script's. A
+ * switch is sent to the server, so the others' captions follow it.
+ */
+export function useSpeakingAs(
+  characters: readonly Character[],
+  lines: readonly ScriptLine[],
+  step: number,
+  stored: string | null,
+) {
   const plays = characters.map((c) => c.id);
   const following = partSpeaking(
     lines.map((l) => l.speakerId),
     plays,
   );
-  const [chosen, setChosen] = useState<string | null>(null);
-  // The script moved on: follow it again.
-  useEffect(() => setChosen(null), [nodeKey]);
-  return [chosen && plays.includes(chosen) ? chosen : following, setChosen] as const;
+  const fetcher = useFetcher();
+  // Kept with the step it was made at: when the script moves on, the switch no longer applies.
+  const [chosen, setChosen] = useState<{ step: number; id: string } | null>(null);
+  const pick = chosen?.step === step ? chosen.id : stored;
+  const switchTo = (id: string) => {
+    setChosen({ step, id });
+    fetcher.submit({ intent: "speaking-as", castId: id, step: String(step) }, { method: "post" });
+  };
+  return [pick && plays.includes(pick) ? pick : following, switchTo] as const;
 }
 
 export function CharacterBriefs({

@@ -88,8 +88,17 @@ function Lines({
   );
 }
 
-export function ActorScript({ script, characters }: { script: LiveScript; characters: Character[] }) {
-  const [speakingAs, switchTo] = useSpeakingAs(characters, script.lines, `${script.step}`);
+export function ActorScript({
+  script,
+  characters,
+  switchedTo,
+}: {
+  script: LiveScript;
+  characters: Character[];
+  /** The part this actor switched to at this step, as stored (after a reload). */
+  switchedTo: string | null;
+}) {
+  const [speakingAs, switchTo] = useSpeakingAs(characters, script.lines, script.step, switchedTo);
   return (
     <section aria-labelledby="script-title">
       <CharacterBriefs characters={characters} speakingAs={speakingAs} onSwitch={switchTo} />

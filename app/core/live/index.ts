@@ -23,6 +23,7 @@ export { holdsSeat, isConnected, presenceOf, touchParticipant, type PresenceStat
 export { freeParts, partSpeaking, partsToPlay, takenParts, voices } from "./cast-parts";
 export { chooseParts, joinSession, leaveSession, type JoinRequest } from "./joining";
 export { MAX_THINGS_TO_FIX, callCheckText, recordCallCheck, type CallCheck } from "./call-check";
+export { chooseSpeakingAs, speakingAsAt, switchedPart, type SpeakingAsChoice } from "./speaking-as";
 export {
   closedMessage,
   consultationMs,

@@ -1,5 +1,6 @@
 // A live role-play session: who is in it, in which role, its state and clock; the record both stores keep.
 import type { CallCheck } from "./call-check";
+import type { SpeakingAsChoice } from "./speaking-as";
 
 /** lobby -> running -> ended, or expired from lobby or running when abandoned (see lifecycle.ts). */
 export const LIVE_STATUSES = ["lobby", "running", "ended", "expired"] as const;
@@ -41,6 +42,8 @@ export interface LiveParticipant {
   leftAt: IsoTime | null;
   /** Their own camera and microphone check's latest verdict (call-check.ts); absent until their page has one. */
   check?: CallCheck;
+  /** Actors of several patients: whose voice they switched to by hand, and at which step (speaking-as.ts). */
+  speakingAs?: SpeakingAsChoice;
 }
 
 /** One step of the script as an actor recorded it: which response the learner's reply was closest to. */

@@ -6,6 +6,7 @@ import type { LiveSessionForm } from "./forms";
 import { advanceLiveScript, type AdvanceOutcome } from "./script.server";
 import {
   chooseLiveParts,
+  chooseLiveSpeakingAs,
   endLiveSession,
   leaveLiveSession,
   recordLiveCallCheck,
@@ -31,6 +32,8 @@ export async function liveSessionAction(
       return leaveLiveSession(context, viewer, session);
     case "advance":
       return advanceLiveScript(context, viewer, session, form);
+    case "speaking-as":
+      return chooseLiveSpeakingAs(context, viewer, session, { castId: form.castId, step: form.step });
     case "check":
       return recordLiveCallCheck(context, viewer, session, { ready: form.ready, toFix: form.toFix });
   }

@@ -33,6 +33,15 @@ export const liveSessionForm = z.discriminatedUnion("intent", [
     choiceId: z.string().trim().min(1, "Choose the response the clinician's reply was closest to.").max(64),
     expectedStep: z.coerce.number().int().min(0).max(10_000),
   }),
+  // An actor of several patients switching whose voice they are, at the step shown on their screen.
+  z.object({
+    intent: z.literal("speaking-as"),
+    castId: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{1,32}$/, "Choose a part from the list."),
+    step: z.coerce.number().int().min(0).max(10_000),
+  }),
   // Sent by the page itself when the person's own camera check reaches a verdict (only the verdict travels).
   z.object({
     intent: z.literal("check"),

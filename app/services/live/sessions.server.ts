@@ -6,6 +6,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import {
   LIVE_LIMITS,
   chooseParts,
+  chooseSpeakingAs,
   createLiveSession,
   endSession,
   generateJoinCode,
@@ -220,6 +221,21 @@ export async function recordLiveCallCheck(
   if (first.session === session) return { ok: true, session };
   return changeLiveSession(context, session, (current, at) =>
     recordCallCheck(current, { userId: viewer.user.id, ...check, now: at }),
+  );
+}
+
+/** Stores an actor's "Speaking as" switch, so the others' captions follow it; an unchanged one is not saved. */
+export async function chooseLiveSpeakingAs(
+  context: AppLoadContext,
+  viewer: Viewer,
+  session: LiveSession,
+  choice: { castId: string; step: number },
+): Promise<LiveOutcome> {
+  const first = chooseSpeakingAs(session, { userId: viewer.user.id, ...choice, now: nowOf(context) });
+  if (!first.ok) return withStatus(first);
+  if (first.session === session) return { ok: true, session };
+  return changeLiveSession(context, session, (current, at) =>
+    chooseSpeakingAs(current, { userId: viewer.user.id, ...choice, now: at }),
   );
 }
 

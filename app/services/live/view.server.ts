@@ -8,9 +8,10 @@ import {
   formatJoinCode,
   freeParts,
   participantOf,
-  partSpeaking,
   presenceOf,
+  speakingAsAt,
   startConsultation,
+  switchedPart,
   type LiveRole,
   type LiveSession,
 } from "~/core/live";
@@ -81,7 +82,13 @@ export async function liveSessionView(context: AppLoadContext, viewer: Viewer, s
       attemptId: me.role === "learner" ? session.attemptId : null,
     },
     scenario: { id: scenario.id, title: scenario.title },
-    me: { id: me.userId, role, plays: me.plays },
+    me: {
+      id: me.userId,
+      role,
+      plays: me.plays,
+      // The part this actor switched to at the current step, so a reloaded page keeps it.
+      switchedTo: script ? switchedPart(me, script.step) : null,
+    },
     parts: session.parts,
     freeParts: freeParts(session, now, viewer.user.id).map((p) => p.id),
     participants: session.participants.map((p) => ({
@@ -90,13 +97,14 @@ export async function liveSessionView(context: AppLoadContext, viewer: Viewer, s
       role: p.role,
       check: callCheckText(p),
       plays: p.plays.map((id) => names.get(id) ?? id),
-      // Whose voice an actor of several patients is now, by the script (the others' video captions say so).
+      // Whose voice an actor of several patients is now, by the script or their own switch (the others' captions).
       speakingAs:
         p.role === "actor" && p.plays.length > 1 && script
           ? (names.get(
-              partSpeaking(
+              speakingAsAt(
+                p,
                 script.lines.map((l) => l.speakerId),
-                p.plays,
+                script.step,
               ) ?? "",
             ) ?? null)
           : null,
