@@ -3,17 +3,12 @@
 // sound are analysed on each person's device and stay there.
 import { closedMessage, settle } from "./lifecycle";
 import { refuse, type LiveResult } from "./refusal";
-import { isOpen, participantOf, type IsoTime, type LiveParticipant, type LiveSession } from "./session";
+import { isOpen, participantOf, type CallCheck, type IsoTime, type LiveParticipant, type LiveSession } from "./session";
 
 /** The check's lines (lighting, framing, eye line, microphone...) are fewer than this. */
 export const MAX_THINGS_TO_FIX = 10;
 
-export interface CallCheck {
-  ready: boolean;
-  /** How many of the check's lines say "fix this"; 0 when ready. */
-  toFix: number;
-  at: IsoTime;
-}
+export type { CallCheck } from "./session";
 
 /** Stores a participant's latest check. Unchanged verdicts change nothing (no save, no message to the others). */
 export function recordCallCheck(

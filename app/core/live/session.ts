@@ -1,6 +1,4 @@
 // A live role-play session: who is in it, in which role, its state and clock; the record both stores keep.
-import type { CallCheck } from "./call-check";
-import type { SpeakingAsChoice } from "./speaking-as";
 
 /** lobby -> running -> ended, or expired from lobby or running when abandoned (see lifecycle.ts). */
 export const LIVE_STATUSES = ["lobby", "running", "ended", "expired"] as const;
@@ -26,6 +24,21 @@ export type IsoTime = string;
 export interface LivePart {
   id: string;
   name: string;
+}
+
+/** A person's own camera and microphone check, as shared with the others in the lobby (call-check.ts). */
+export interface CallCheck {
+  ready: boolean;
+  /** How many of the check's lines say "fix this"; 0 when ready. */
+  toFix: number;
+  at: IsoTime;
+}
+
+/** An actor's switch of whose voice they are (speaking-as.ts). */
+export interface SpeakingAsChoice {
+  castId: string;
+  /** The script's step when the actor switched; a later step follows the script again. */
+  step: number;
 }
 
 export interface LiveParticipant {

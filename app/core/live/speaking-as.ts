@@ -6,11 +6,7 @@ import { closedMessage, settle } from "./lifecycle";
 import { refuse, type LiveResult } from "./refusal";
 import { isOpen, participantOf, type IsoTime, type LiveParticipant, type LiveSession } from "./session";
 
-export interface SpeakingAsChoice {
-  castId: string;
-  /** The script's step when the actor switched; a later step follows the script again. */
-  step: number;
-}
+export type { SpeakingAsChoice } from "./session";
 
 /** Stores an actor's switch. Only an actor, for a part of theirs, while the consultation runs; unchanged is a no-op. */
 export function chooseSpeakingAs(
