@@ -2,7 +2,7 @@
 // spreads them over twice as many files (or more), so what a choice rewrites stays small. The re-spread is backed up
 // first, keeps every attempt and the creation order, and a crash at any point of it loses nothing: the next start puts
 // the files back together (the newer layout's copy wins) and finishes the job.
-import { copyFile, readFile, readdir, writeFile } from "node:fs/promises";
+import { copyFile, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -136,6 +136,30 @@ describe("re-spreading the attempts shards", () => {
     const settled = [...(await shardsOnDisk(file)).values()];
     expect(settled.every((s) => s.of === GROWN)).toBe(true);
     expect(settled.flatMap((s) => s.attempts).length).toBe(40);
+  });
+
+  it("backs up the new layout once at the start that spread it, so the next start links the shards", async () => {
+    const dir = await tempDir();
+    const { file } = await smallStore(dir);
+    // A clock that moves a second at each reading, so each backup has its own name.
+    let tick = 0;
+    const now = () => new Date(Date.parse("2030-01-15T09:00:00.000Z") + 1000 * tick++);
+    await (await createLowdbStore({ file, shardFill: FILL, now })).close();
+    const backups = path.join(dir, "backups");
+    const taken = (await readdir(backups)).sort();
+    const shardsIn = (backup: string) => readdir(path.join(backups, backup, "webside.attempts"));
+    // Before the spread: the old layout; after it: the new one, whole.
+    const live = [...(await shardsOnDisk(file)).keys()].sort();
+    expect((await shardsIn(taken.at(-2)!)).length).toBeLessThan(live.length);
+    expect((await shardsIn(taken.at(-1)!)).sort()).toEqual(live);
+
+    // The next start's backup is all links to that copy: every shard file has a second name.
+    await (await createLowdbStore({ file, shardFill: FILL, now })).close();
+    const newest = (await readdir(backups)).sort().at(-1)!;
+    expect(newest).not.toBe(taken.at(-1));
+    for (const name of live) {
+      expect((await stat(path.join(backups, newest, "webside.attempts", name))).nlink).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it("takes the newer layout's copy when a shard from a backup of the old layout is restored among new files", async () => {
