@@ -22,6 +22,7 @@ import { saveLiveRating } from "~/services/live/ratings.server";
 import type { LiveSession } from "~/storage/types";
 import type { Viewer } from "~/utils/auth.server";
 import { createHarness, type Harness } from "../access/harness";
+import { liveCast } from "./live-cast";
 
 process.env.SCENARIOS_DIR = path.resolve("tests/access/fixtures/scenarios");
 const SCENARIO = "fixture-consultation";
@@ -88,11 +89,7 @@ describe("live role-play services", () => {
   afterAll(async () => harness?.close());
   beforeEach(async () => {
     clock = new Date();
-    await harness.refreshSessions();
-    learner = await harness.viewer("clinician");
-    actor = await harness.viewer("educator");
-    observer = await harness.viewer("admin");
-    stranger = await harness.viewer("other-clinician");
+    ({ learner, actor, observer, stranger } = await liveCast(harness));
   });
 
   const read = async (session: LiveSession) => (await harness.store.getLiveSession(session.orgId, session.id))!;

@@ -8,6 +8,7 @@ import { liveSessionView } from "~/services/live/view.server";
 import type { LiveSession } from "~/storage/types";
 import type { Viewer } from "~/utils/auth.server";
 import { createHarness, type Harness } from "../access/harness";
+import { liveCast } from "./live-cast";
 
 process.env.SCENARIOS_DIR = path.resolve("tests/access/fixtures/scenarios");
 const SCENARIO = "fixture-consultation";
@@ -27,11 +28,7 @@ describe("the live lobby's camera check verdicts", () => {
   afterAll(async () => harness?.close());
   beforeEach(async () => {
     clock = new Date();
-    await harness.refreshSessions();
-    learner = await harness.viewer("clinician");
-    actor = await harness.viewer("educator");
-    observer = await harness.viewer("admin");
-    stranger = await harness.viewer("other-clinician");
+    ({ learner, actor, observer, stranger } = await liveCast(harness));
   });
 
   const read = async (session: LiveSession) => (await harness.store.getLiveSession(session.orgId, session.id))!;

@@ -1,9 +1,9 @@
 // What each person's own camera and microphone check found in the lobby, shared with the others as a verdict only
 // (ready, or how many things to fix), so the clinician can see that the actor is ready before starting. The picture and
 // sound are analysed on each person's device and stay there.
-import { closedMessage, settle } from "./lifecycle";
-import { refuse, type LiveResult } from "./refusal";
-import { isOpen, participantOf, type CallCheck, type IsoTime, type LiveParticipant, type LiveSession } from "./session";
+import { presentInOpenSession } from "./permissions";
+import type { LiveResult } from "./refusal";
+import type { CallCheck, IsoTime, LiveParticipant, LiveSession } from "./session";
 
 /** The check's lines (lighting, framing, eye line, microphone...) are fewer than this. */
 export const MAX_THINGS_TO_FIX = 10;
@@ -16,11 +16,10 @@ export function recordCallCheck(
   input: { userId: string; ready: boolean; toFix: number; now: IsoTime },
 ): LiveResult {
   const { userId, now } = input;
-  session = settle(session, now);
-  if (!isOpen(session)) return refuse("closed", closedMessage(session));
-  const participant = participantOf(session, userId);
-  if (!participant || participant.leftAt !== null)
-    return refuse("not-participant", "You are not in this live session.");
+  const here = presentInOpenSession(session, userId, now);
+  if (!here.ok) return here;
+  ({ session } = here);
+  const { participant } = here;
   const toFix = input.ready ? 0 : Math.min(MAX_THINGS_TO_FIX, Math.max(1, Math.round(input.toFix)));
   if (participant.check?.ready === input.ready && participant.check.toFix === toFix) return { ok: true, session };
   const check: CallCheck = { ready: input.ready, toFix, at: now };

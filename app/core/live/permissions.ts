@@ -1,7 +1,15 @@
 // Who may do what in a live session once they are in it: move the script on, signal, rate, read the debrief.
 import { closedMessage, settle } from "./lifecycle";
-import { refuse, type LiveCheck } from "./refusal";
-import { LIVE_LIMITS, isOpen, msBetween, participantOf, type IsoTime, type LiveSession } from "./session";
+import { refuse, type LiveCheck, type LiveRefusal } from "./refusal";
+import {
+  LIVE_LIMITS,
+  isOpen,
+  msBetween,
+  participantOf,
+  type IsoTime,
+  type LiveParticipant,
+  type LiveSession,
+} from "./session";
 
 /** Someone in the session who has not left it; departed and unknown people are refused alike. */
 function present(session: LiveSession, userId: string): LiveCheck {
@@ -9,6 +17,19 @@ function present(session: LiveSession, userId: string): LiveCheck {
   if (!participant || participant.leftAt !== null)
     return refuse("not-participant", "You are not in this live session.");
   return { ok: true };
+}
+
+/** The session as it stands at `now` and the person in it, for a change only someone in an open session may make. */
+export function presentInOpenSession(
+  session: LiveSession,
+  userId: string,
+  now: IsoTime,
+): { ok: true; session: LiveSession; participant: LiveParticipant } | LiveRefusal {
+  session = settle(session, now);
+  if (!isOpen(session)) return refuse("closed", closedMessage(session));
+  const here = present(session, userId);
+  if (!here.ok) return here;
+  return { ok: true, session, participant: participantOf(session, userId)! };
 }
 
 /**

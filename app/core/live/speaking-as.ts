@@ -2,9 +2,9 @@
 // switch by hand, which holds until the script moves on. The switch is stored with the step it was made at, so the
 // others' captions ("Tom, as Mrs Hoa") and the actor's own page after a reload say the same.
 import { partSpeaking } from "./cast-parts";
-import { closedMessage, settle } from "./lifecycle";
+import { presentInOpenSession } from "./permissions";
 import { refuse, type LiveResult } from "./refusal";
-import { isOpen, participantOf, type IsoTime, type LiveParticipant, type LiveSession } from "./session";
+import type { IsoTime, LiveParticipant, LiveSession } from "./session";
 
 export type { SpeakingAsChoice } from "./session";
 
@@ -14,11 +14,10 @@ export function chooseSpeakingAs(
   input: { userId: string; castId: string; step: number; now: IsoTime },
 ): LiveResult {
   const { userId, castId, step, now } = input;
-  session = settle(session, now);
-  if (!isOpen(session)) return refuse("closed", closedMessage(session));
-  const participant = participantOf(session, userId);
-  if (!participant || participant.leftAt !== null)
-    return refuse("not-participant", "You are not in this live session.");
+  const here = presentInOpenSession(session, userId, now);
+  if (!here.ok) return here;
+  ({ session } = here);
+  const { participant } = here;
   if (participant.role !== "actor") return refuse("wrong-role", "Only an actor chooses whose voice they are.");
   if (session.status !== "running") return refuse("not-running", "The consultation has not started yet.");
   if (!participant.plays.includes(castId)) return refuse("unknown-part", "You do not play that part.");

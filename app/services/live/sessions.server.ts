@@ -209,6 +209,21 @@ export async function chooseLiveParts(
   );
 }
 
+/**
+ * A change a page sends again and again with the same value (a camera check verdict, a "Speaking as" switch): checked
+ * and applied once on the session as read, and saved (with a message to the others) only when it changes something.
+ */
+async function changeUnlessSame(
+  context: AppLoadContext,
+  session: LiveSession,
+  change: (current: LiveSession, now: string) => LiveResult,
+): Promise<LiveOutcome> {
+  const first = change(session, nowOf(context));
+  if (!first.ok) return withStatus(first);
+  if (first.session === session) return { ok: true, session };
+  return changeLiveSession(context, session, change);
+}
+
 /** Stores the person's camera check verdict for the others' list of who is in; an unchanged verdict is not saved. */
 export async function recordLiveCallCheck(
   context: AppLoadContext,
@@ -216,11 +231,8 @@ export async function recordLiveCallCheck(
   session: LiveSession,
   check: { ready: boolean; toFix: number },
 ): Promise<LiveOutcome> {
-  const first = recordCallCheck(session, { userId: viewer.user.id, ...check, now: nowOf(context) });
-  if (!first.ok) return withStatus(first);
-  if (first.session === session) return { ok: true, session };
-  return changeLiveSession(context, session, (current, at) =>
-    recordCallCheck(current, { userId: viewer.user.id, ...check, now: at }),
+  return changeUnlessSame(context, session, (current, now) =>
+    recordCallCheck(current, { userId: viewer.user.id, ...check, now }),
   );
 }
 
@@ -231,11 +243,8 @@ export async function chooseLiveSpeakingAs(
   session: LiveSession,
   choice: { castId: string; step: number },
 ): Promise<LiveOutcome> {
-  const first = chooseSpeakingAs(session, { userId: viewer.user.id, ...choice, now: nowOf(context) });
-  if (!first.ok) return withStatus(first);
-  if (first.session === session) return { ok: true, session };
-  return changeLiveSession(context, session, (current, at) =>
-    chooseSpeakingAs(current, { userId: viewer.user.id, ...choice, now: at }),
+  return changeUnlessSame(context, session, (current, now) =>
+    chooseSpeakingAs(current, { userId: viewer.user.id, ...choice, now }),
   );
 }
 

@@ -127,12 +127,15 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
       await upgradeToShards(low, attempts, backups, fs, options.shardFill, () => db.writeMainAndAudit());
     } else {
       const spread = await attempts.load(options.shardFill);
-      // A spread or a move to format 3 changes files, so it needs the start's backup; otherwise a failed backup is
-      // reported by health rather than stopping the start.
+      // A failed backup that need not stop the start is reported by health instead.
+      const noteBackupFailure = (error: unknown) => {
+        backups.lastError = error instanceof Error ? error : new Error(String(error));
+      };
+      // A spread or a move to format 3 changes files, so it needs the start's backup.
       const mustChange = spread || formatOnDisk < SCHEMA_VERSION;
       await backups.backupNow(db.liveFiles()).catch((error: unknown) => {
         if (mustChange) throw error;
-        backups.lastError = error instanceof Error ? error : new Error(String(error));
+        noteBackupFailure(error);
       });
       if (formatOnDisk < AUDIT_FILE_VERSION) {
         low.data.schemaVersion = SCHEMA_VERSION;
@@ -144,9 +147,7 @@ export async function createLowdbStore(options: LowdbStoreOptions): Promise<Stor
         await attempts.spread(shardCountFor(attempts.size, options.shardFill));
         // Every shard file of the new layout is new, so a backup must copy them all once. Taken now, in this one-off
         // start, the next start's backup links them instead (at 100,000 attempts that copy added 2 to 3 s to it).
-        await backups.backupNow(db.liveFiles()).catch((error: unknown) => {
-          backups.lastError = error instanceof Error ? error : new Error(String(error));
-        });
+        await backups.backupNow(db.liveFiles()).catch(noteBackupFailure);
       }
     }
 
